@@ -1,0 +1,10 @@
+export * from './source.ts';
+export * from './irql.ts';
+export * from './routine.ts';
+export * from './structure.ts';
+export * from './header.ts';
+export * from './category.ts';
+export * from './replacement.ts';
+export * from './catalog.ts';
+export * from './report.ts';
+export { catalogJsonSchema } from './json-schema.ts';

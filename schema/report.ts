@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { SourceRef } from './source.ts';
+
+/** The closed set of reasons a row can be quarantined for. */
+export const QuarantineReason = z.enum(['not-a-name', 'ambiguous-repair', 'unparseable-row', 'unparseable-page', 'duplicate-conflict']);
+
+export const IngestReport = z
+  .object({
+    quarantined: z.array(z.object({ ...SourceRef.shape, raw: z.string(), reason: QuarantineReason, detail: z.string() }).strict()),
+    repairs: z.array(z.object({ ...SourceRef.shape, from: z.string(), to: z.string(), rule: z.string() }).strict()),
+    merges: z.array(z.object({ name: z.string(), sources: z.array(SourceRef), detail: z.string() }).strict()),
+    disagreements: z.array(z.object({ name: z.string(), field: z.string(), values: z.array(z.object({ ...SourceRef.shape, value: z.string() }).strict()), kept: z.string() }).strict()),
+    brokenLinks: z.array(z.object({ ...SourceRef.shape, text: z.string(), target: z.string(), reason: z.string() }).strict()),
+    counts: z.record(z.string(), z.number()),
+  })
+  .strict()
+  .meta({ id: 'IngestReport' });
+export type IngestReport = z.infer<typeof IngestReport>;
