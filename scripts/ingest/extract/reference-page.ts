@@ -1,0 +1,217 @@
+import type { Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { RoutineKind } from '../../../schema/index.ts';
+import type { LazyProse, RoutineFact, StructureFact } from '../facts.ts';
+import { headerDirOfPage, officialUrlOf } from '../names.ts';
+import { fmList, fmString } from '../parse/markdown.ts';
+import { parseIrql } from './irql.ts';
+import { type LinkContext, makeResolver } from './links.ts';
+import { normaliseMinimumOs } from './minimum-os.ts';
+import { mdastToProse } from './prose.ts';
+import { parsePrototype, readAnnotation } from './prototype.ts';
+
+export interface ReferencePageInput {
+  /** Path relative to content/. */
+  file: string;
+  /** Document text after the text passes. */
+  text: string;
+  data: Record<string, unknown>;
+  body: Root;
+  bodyOffset: number;
+  /** The page's `.c` prototype, when one lies beside it. */
+  prototype: { file: string; text: string } | null;
+  /** Official page name (`nf-wdm-foo`) when the file sits in the reference tree, else null. */
+  page: string | null;
+}
+
+export type ReferencePage =
+  | { entity: 'routine'; fact: RoutineFact; names: string[] }
+  | { entity: 'structure'; fact: StructureFact; names: string[] }
+  | { entity: 'error'; line: number; reason: string };
+
+interface Section {
+  heading: string;
+  line: number;
+  nodes: RootContent[];
+}
+
+/**
+ * Reads one page in the official reference format: YAML front matter (`api_name`, `req.*`), then
+ * `## -description`, `## -parameters` with `### -param NAME [in, out]`, `## -returns`, `## -remarks`,
+ * `## -see-also`. Prose fields are lazy (links resolve against the final name index).
+ */
+export function readReferencePage(input: ReferencePageInput, ctx: LinkContext): ReferencePage {
+  const { data, file } = input;
+  const uid = fmString(data, 'UID') ?? '';
+  const apiNames = fmList(data, 'api_name');
+  const title = fmString(data, 'title') ?? '';
+  const titleName = /^([A-Za-z_][A-Za-z0-9_]*)/.exec(title)?.[1] ?? null;
+  const prefix = (input.page?.slice(0, 2) ?? /^([A-Z]{2}):/.exec(uid)?.[1] ?? '').toLowerCase();
+  const sections = splitSections(input.body, input.bodyOffset);
+  const line1 = (s: Section | undefined) => s?.line ?? 1;
+
+  if (apiNames.length === 0 && !titleName) return { entity: 'error', line: 1, reason: 'page has neither api_name nor a title naming the entity' };
+  if (!sections.has('description') && !fmString(data, 'description')) {
+    return { entity: 'error', line: input.bodyOffset + 1, reason: 'page has no "## -description" section and no description in its front matter' };
+  }
+
+  const resolve = (s: Section | undefined, onEntity?: (n: string) => void) => makeResolver(ctx, file, input.text, line1(s), onEntity);
+  const prose = (s: Section | undefined): LazyProse => (s ? () => mdastToProse(s.nodes, resolve(s)) : () => null);
+  const description = sections.get('description');
+  const fmDescription = fmString(data, 'description');
+  const summary: LazyProse = fmDescription ? () => mdastToProse(parseInlineSummary(fmDescription), resolve(description)) : () => firstParagraph(prose(description)());
+  const seeAlsoSection = sections.get('see-also');
+  const seeAlso = () => {
+    const names: string[] = [];
+    if (seeAlsoSection) mdastToProse(seeAlsoSection.nodes, resolve(seeAlsoSection, (n) => names.push(n)));
+    return names;
+  };
+  const header = headerOf(fmString(data, 'req.header'), input.page);
+  const source = { file, line: 1 };
+  const headerDir = input.page ? (input.file.split('/').at(-2) ?? headerDirOfPage(input.page)) : null;
+  const officialUrl = input.page && headerDir ? officialUrlOf(headerDir, input.page) : null;
+
+  if (prefix === 'ns' || /^_?[A-Z0-9_]+$/.test(titleName ?? '') && /\bstruct(ure)?\b/i.test(uid + ' ' + title) ) {
+    const name = structureName(apiNames, titleName);
+    const fields = sections.get('struct-fields');
+    return {
+      entity: 'structure',
+      names: [name, ...apiNames],
+      fact: {
+        name,
+        origin: input.page ? 'reference-page' : 'seed-page',
+        source,
+        page: input.page ?? undefined,
+        aliases: apiNames.filter((n) => n !== name),
+        header,
+        includeHeaders: splitHeaders(fmString(data, 'req.include-header')),
+        summary,
+        description: fields ? () => joinProse(prose(description)(), prose(fields)()) : prose(description),
+        typedef: input.prototype?.text.trim() || null,
+        notes: [],
+        minimumOs: normaliseMinimumOs(fmString(data, 'req.target-min-winverclnt')),
+        routines: seeAlso,
+      },
+    };
+  }
+
+  const name = apiNames[0] ?? titleName!;
+  const protoParams = input.prototype ? parsePrototype(input.prototype.text) : null;
+  const params = sections.params.map((p) => {
+    const a = readAnnotation(p.annotation);
+    const proto = protoParams?.find((q) => q.name === p.name);
+    return {
+      name: p.name,
+      type: proto?.type ?? null,
+      direction: a.direction ?? proto?.direction ?? null,
+      optional: a.optional || (proto?.optional ?? false),
+      description: prose(p.section),
+    };
+  });
+  for (const q of protoParams ?? []) {
+    if (q.name !== '...' && !params.some((p) => p.name === q.name)) params.push({ ...q, description: () => null });
+  }
+
+  return {
+    entity: 'routine',
+    names: [name, ...apiNames],
+    fact: {
+      name,
+      origin: input.page ? 'reference-page' : 'seed-page',
+      source,
+      page: input.page ?? undefined,
+      headerDir: headerDir ?? undefined,
+      aliases: apiNames.filter((n) => n !== name),
+      kind: kindOf(prefix, data, title),
+      header,
+      includeHeader: fmString(data, 'req.include-header'),
+      library: fmString(data, 'req.lib'),
+      dll: fmString(data, 'req.dll'),
+      irql: parseIrql(fmString(data, 'req.irql')),
+      minimumOs: normaliseMinimumOs(fmString(data, 'req.target-min-winverclnt')),
+      summary,
+      description: prose(description),
+      parameters: params,
+      returns: prose(sections.get('returns')),
+      remarks: prose(sections.get('remarks')),
+      signature: input.prototype?.text.trim() || null,
+      seeAlso,
+      officialUrl,
+    },
+  };
+}
+
+function kindOf(prefix: string, data: Record<string, unknown>, title: string): RoutineKind {
+  const topic = (fmString(data, 'ms.topic') ?? '').toLowerCase();
+  if (prefix === 'nc' || topic === 'callback') return 'callback';
+  if (topic === 'macro' || /\bmacro\b/i.test(title)) return 'macro';
+  return 'function';
+}
+
+/** The first `x.h` of `req.header` (`wdm.h`, `Wdm.h (include Wdm.h, Ntddk.h)`), else the page's header directory. */
+function headerOf(reqHeader: string | null, page: string | null): string | null {
+  const m = reqHeader ? /[A-Za-z0-9_]+\.h\b/i.exec(reqHeader) : null;
+  if (m) return m[0].toLowerCase();
+  const dir = page ? headerDirOfPage(page) : null;
+  return dir ? `${dir}.h` : null;
+}
+
+export function splitHeaders(s: string | null): string[] {
+  if (!s) return [];
+  return [...new Set([...s.matchAll(/[A-Za-z0-9_]+\.h\b/gi)].map((m) => m[0].toLowerCase()))];
+}
+
+/** Of `_X`, `PX`, `X`, the typedef name `X` (the one whose `_`-prefixed tag is also listed). */
+function structureName(apiNames: string[], titleName: string | null): string {
+  const tagged = apiNames.find((n) => apiNames.includes(`_${n}`));
+  if (tagged) return tagged;
+  const t = titleName?.replace(/^_/, '');
+  return t ?? apiNames[0]!;
+}
+
+function splitSections(body: Root, offset: number) {
+  const map = new Map<string, Section>();
+  const params: { name: string; annotation: string; section: Section }[] = [];
+  let current: Section | null = null;
+  for (const node of body.children) {
+    if (node.type === 'heading') {
+      const text = toString(node).trim();
+      const m = /^-([a-z-]+)\s*(.*)$/i.exec(text);
+      if (m) {
+        const kind = m[1]!.toLowerCase();
+        current = { heading: kind, line: (node.position?.start.line ?? 1) + offset, nodes: [] };
+        if (kind === 'param' || kind === 'field') {
+          const pm = /^(\S+)\s*(?:\[([^\]]*)\])?/.exec(m[2]!.trim());
+          if (pm) params.push({ name: pm[1]!.replace(/\\/g, ''), annotation: pm[2] ?? '', section: current });
+          if (kind === 'field') {
+            const fields = map.get('struct-fields');
+            if (fields) {
+              fields.nodes.push({ type: 'heading', depth: 4, children: [{ type: 'inlineCode', value: pm?.[1] ?? m[2]! }] });
+              current = fields;
+            }
+          }
+        } else if (!map.has(kind)) {
+          map.set(kind, current);
+        }
+        continue;
+      }
+    }
+    current?.nodes.push(node);
+  }
+  return Object.assign(map, { params: params.filter((p) => p.section.heading === 'param') });
+}
+
+/** The front-matter description is a one-line markdown/HTML string. */
+function parseInlineSummary(s: string): RootContent[] {
+  return [{ type: 'paragraph', children: [{ type: 'html', value: s }] }];
+}
+
+function firstParagraph(s: string | null): string | null {
+  if (!s) return null;
+  return s.split(/\n\n/)[0] ?? null;
+}
+
+function joinProse(...parts: (string | null)[]): string | null {
+  const p = parts.filter((x): x is string => !!x);
+  return p.length ? p.join('\n\n') : null;
+}

@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { Catalog, type IngestReport } from '../../schema/index.ts';
+import { assemble } from './assemble.ts';
+import type { CategoryFact, RoutineFact, StructureFact } from './facts.ts';
+import type { LinkContext } from './extract/links.ts';
+import { NameIndex } from './names.ts';
+import { ReportBuilder } from './report.ts';
+import { SOURCES } from './sources/index.ts';
+import type { ReadContext, SourceDeclaration } from './sources/source.ts';
+
+export interface IngestOptions {
+  contentDir: string;
+  /** Called as files are read (for a progress line). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface IngestResult {
+  catalog: Catalog;
+  report: IngestReport;
+}
+
+/**
+ * The whole pipeline as a pure function of the content folder: read every source (pages that establish
+ * names first, then the tables checked against them), merge, derive cross-references, validate.
+ * Throws IngestError (with `file:line` messages) when the input cannot be ingested.
+ */
+export function ingest(options: IngestOptions, sources: readonly SourceDeclaration[] = SOURCES): IngestResult {
+  const contentDir = options.contentDir;
+  const files = listFiles(contentDir);
+  const report = new ReportBuilder();
+  const index = new NameIndex();
+  const links: LinkContext = { index, report, headers: new Set(), linkTexts: [] };
+  const routines: RoutineFact[] = [];
+  const structures: StructureFact[] = [];
+  const categories: CategoryFact[] = [];
+  const ctx: ReadContext = {
+    report,
+    index,
+    links,
+    routines,
+    structures,
+    categories,
+    readSibling: (file) => {
+      try {
+        return readFileSync(join(contentDir, file), 'utf8');
+      } catch {
+        return null;
+      }
+    },
+  };
+
+  const work: { source: SourceDeclaration; file: string }[] = [];
+  for (const phase of [0, 1] as const) {
+    for (const source of sources.filter((s) => s.phase === phase)) {
+      for (const file of files) if (source.files(file)) work.push({ source, file });
+    }
+  }
+  let done = 0;
+  for (const { source, file } of work) {
+    let text = readFileSync(join(contentDir, file), 'utf8').replace(/\r\n?/g, '\n');
+    for (const pass of source.passes) {
+      const r = pass.apply(text);
+      text = r.text;
+      for (const line of r.lines) report.pass({ file, line }, pass.name);
+    }
+    source.read({ file, text }, ctx);
+    options.onProgress?.(++done, work.length);
+  }
+
+  const catalog = assemble({ index, links, report, routines, structures, categories });
+  const parsed = Catalog.safeParse(catalog);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 20).map((i) => `catalog: ${i.path.join('.')}: ${i.message}`);
+    throw new IngestError(issues);
+  }
+  const counts = {
+    files: work.length,
+    routines: catalog.routines.length,
+    structures: catalog.structures.length,
+    headers: catalog.headers.length,
+    categories: catalog.categories.length,
+    replacements: catalog.replacements.length,
+    quarantined: report.quarantined.length,
+    repairs: report.repairs.length,
+    merges: report.merges.length,
+    disagreements: report.disagreements.length,
+    brokenLinks: report.brokenLinks.length,
+  };
+  return { catalog: parsed.data, report: report.build(counts) };
+}
+
+export class IngestError extends Error {
+  constructor(readonly errors: string[]) {
+    super(errors.join('\n'));
+  }
+}
+
+/** Every file under `dir`, relative, POSIX separators, sorted (the order never depends on the file system). */
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.push(relative(dir, full).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}

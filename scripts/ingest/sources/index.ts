@@ -1,0 +1,5 @@
+import { referencePages } from './reference-pages.ts';
+import type { SourceDeclaration } from './source.ts';
+
+/** Every source the pipeline reads, in no particular order (each declares its phase). */
+export const SOURCES: readonly SourceDeclaration[] = [referencePages];

@@ -1,0 +1,55 @@
+import { readReferencePage } from '../extract/reference-page.ts';
+import { parseMarkdown, splitFrontMatter } from '../parse/markdown.ts';
+import { mojibake } from '../passes/mojibake.ts';
+import { whitespace } from '../passes/whitespace.ts';
+import type { ReadContext, SourceDeclaration, SourceDocument } from './source.ts';
+
+/**
+ * Official reference pages: every `ddi/<header>/<page>.md` (with its `.c` prototype beside it) and the seed
+ * that is one such page. These establish the canonical names, so they are read first.
+ */
+export const referencePages: SourceDeclaration = {
+  id: 'reference-pages',
+  phase: 0,
+  files: (f) => /^ddi\/[^/]+\/[^/]+\.md$/i.test(f) && !/\/index\.md$/i.test(f),
+  passes: [mojibake, whitespace],
+  read: readPage,
+};
+
+export function readPage(doc: SourceDocument, ctx: ReadContext): void {
+  const fm = splitFrontMatter(doc.text);
+  if (fm.error) ctx.report.quarantine({ file: doc.file, line: fm.error.line }, firstLines(doc.text, fm.error.line), 'unparseable-page', fm.error.message);
+  if (!fm.data) {
+    ctx.report.quarantine({ file: doc.file, line: 1 }, firstLines(doc.text, 1), 'unparseable-page', 'page has no YAML front matter');
+    return;
+  }
+  const inTree = /^ddi\//.test(doc.file);
+  const page = inTree ? doc.file.split('/').at(-1)!.replace(/\.md$/i, '').toLowerCase() : null;
+  const protoFile = doc.file.replace(/\.md$/i, '.c');
+  const protoText = inTree ? ctx.readSibling(protoFile) : null;
+  const result = readReferencePage(
+    {
+      file: doc.file,
+      text: doc.text,
+      data: fm.data,
+      body: parseMarkdown(fm.body),
+      bodyOffset: fm.bodyOffset,
+      prototype: protoText == null ? null : { file: protoFile, text: protoText.replace(/\r\n?/g, '\n') },
+      page,
+    },
+    ctx.links,
+  );
+  if (result.entity === 'error') {
+    ctx.report.quarantine({ file: doc.file, line: result.line }, firstLines(doc.text, result.line), 'unparseable-page', result.reason);
+    return;
+  }
+  const canonical = result.fact.name;
+  for (const n of result.names) ctx.index.add(n, canonical);
+  if (page) ctx.index.addPage(page, canonical);
+  if (result.entity === 'routine') ctx.routines.push(result.fact);
+  else ctx.structures.push(result.fact);
+}
+
+function firstLines(text: string, line: number): string {
+  return text.split('\n').slice(line - 1, line + 2).join('\n').slice(0, 500);
+}
