@@ -11,6 +11,8 @@
  * what a driver would read.
  */
 
+import { defineModule } from './module.ts';
+
 /** Status codes of the safe integer library, as unsigned 32-bit values. */
 export const STATUS_SUCCESS = 0x00000000;
 export const STATUS_INTEGER_OVERFLOW = 0xc0000095;
@@ -193,3 +195,8 @@ export function createNtIntSafe(memory: IntSafeMemory): Record<string, IntSafeRo
   }
   return routines;
 }
+
+export default defineModule({
+  name: 'ntintsafe',
+  routines: (sys) => createNtIntSafe(sys.mem),
+});

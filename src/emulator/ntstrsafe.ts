@@ -11,6 +11,8 @@
  * destination as the flag tables state.
  */
 
+import { defineModule } from './module.ts';
+
 export const STATUS_SUCCESS = 0x00000000;
 export const STATUS_BUFFER_OVERFLOW = 0x80000005;
 export const STATUS_INVALID_PARAMETER = 0xc000000d;
@@ -709,3 +711,9 @@ export const NTSTRSAFE_CONSTANTS = {
   STRSAFE_FILL_ON_FAILURE, STRSAFE_NULL_ON_FAILURE, STRSAFE_NO_TRUNCATION, STRSAFE_FILL_BEHIND,
   STRSAFE_ZERO_LENGTH_ON_FAILURE,
 } as const;
+
+export default defineModule({
+  name: 'ntstrsafe',
+  constants: NTSTRSAFE_CONSTANTS,
+  routines: (sys) => ({ ...createNtStrSafe(sys.mem), STRSAFE_FILL_BYTE, STRSAFE_FAILURE_BYTE }),
+});
