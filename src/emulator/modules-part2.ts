@@ -1,4 +1,11 @@
 /** Modules of emulator part 2 (lists, bitmaps, strings, …); one import and one array entry per module. */
 import type { ModuleDef } from './module.ts';
+import ntintsafe from './ntintsafe.ts';
+import ntstrsafe from './ntstrsafe.ts';
+import rtlBitmap from './rtl-bitmap.ts';
 
-export const PART2_MODULES: ModuleDef[] = [];
+export const PART2_MODULES: ModuleDef[] = [
+  ntintsafe,
+  ntstrsafe,
+  rtlBitmap,
+];
