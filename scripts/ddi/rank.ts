@@ -1,0 +1,218 @@
+import { compact, editDistance, nameWords, queryWords } from './words.ts';
+
+/** Anything `ddi search` can find: a name, its other spellings and, optionally, prose to fall back on. */
+export interface Searchable {
+  name: string;
+  aliases: readonly string[];
+  text?: string | null;
+}
+
+/**
+ * How a record matched, best first:
+ * `exact` (the whole name, ignoring case), `prefix` (the name starts with the text), `words` (every typed word
+ * starts a word of the name: "acquire spin" → KeAcquireSpinLock), `typo` (the same within a small edit
+ * distance: "rundwon" → ExAcquireRundownProtection), `text` (every typed word starts a word of the summary).
+ */
+export const MATCH_TIERS = ['exact', 'prefix', 'words', 'typo', 'text'] as const;
+export type MatchTier = (typeof MATCH_TIERS)[number];
+
+export interface SearchHit {
+  /** Position of the record in the list given to `rankSearch`. */
+  index: number;
+  tier: MatchTier;
+  /** The spelling that matched: the name or one of the aliases. */
+  matched: string;
+}
+
+interface Match {
+  tier: number;
+  score: number[];
+}
+
+/** Edits a typed word may carry and still match: none for short words, where any edit makes another word. */
+export function allowedTypos(word: string): number {
+  if (word.length < 4) return 0;
+  if (word.length < 8) return 1;
+  return 2;
+}
+
+/**
+ * Word arrangement of a `words` match, best first: the typed words follow each other in the name, they appear
+ * in order with other words between, they appear in another order, or the typed text only occurs inside the name.
+ */
+const CONSECUTIVE = 0;
+const IN_ORDER = 1;
+const ANY_ORDER = 2;
+const INSIDE = 3;
+
+/**
+ * Where a typed word can start in a name: at word `start`, when the name's letters from that word on begin
+ * with it. The word may run over several name words ("spinlock" over Spin + Lock); `end` is the last word it
+ * reaches into.
+ */
+function wordStarts(word: string, words: readonly string[], joinedFrom: readonly string[]): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  for (let start = 0; start < words.length; start++) {
+    if (!joinedFrom[start]!.startsWith(word)) continue;
+    let end = start;
+    let covered = words[start]!.length;
+    while (covered < word.length) covered += words[++end]!.length;
+    found.push({ start, end });
+  }
+  return found;
+}
+
+function suffixJoins(words: readonly string[]): string[] {
+  const joined = new Array<string>(words.length);
+  let tail = '';
+  for (let i = words.length - 1; i >= 0; i--) {
+    tail = words[i]! + tail;
+    joined[i] = tail;
+  }
+  return joined;
+}
+
+function arrangement(query: readonly string[], words: readonly string[], joinedFrom: readonly string[]): number[] | null {
+  const starts = query.map((word) => wordStarts(word, words, joinedFrom));
+  if (starts.some((list) => list.length === 0)) return null;
+  const extraWords = words.length - query.length;
+  for (const first of starts[0]!) {
+    let end = first.end;
+    let chained = true;
+    for (let q = 1; q < query.length && chained; q++) {
+      const next = starts[q]!.find((candidate) => candidate.start === end + 1);
+      if (next === undefined) chained = false;
+      else end = next.end;
+    }
+    if (chained) return [CONSECUTIVE, extraWords, first.start];
+  }
+  let position = -1;
+  let firstStart = -1;
+  for (const list of starts) {
+    const next = list.find((candidate) => candidate.start > position);
+    if (next === undefined) return [ANY_ORDER, extraWords, starts[0]![0]!.start];
+    if (firstStart < 0) firstStart = next.start;
+    position = next.end;
+  }
+  return [IN_ORDER, extraWords, firstStart];
+}
+
+/** Smallest edit distance between a typed word and the start of the name's letters at any word. */
+function typoDistance(word: string, joinedFrom: readonly string[], limit: number): number {
+  let best = limit + 1;
+  for (const joined of joinedFrom) {
+    for (let length = Math.max(1, word.length - limit); length <= word.length + limit && length <= joined.length; length++) {
+      const distance = editDistance(word, joined.slice(0, length), Math.min(limit, best - 1));
+      if (distance < best) best = distance;
+      if (best === 0) return 0;
+    }
+  }
+  return best;
+}
+
+function matchSpelling(spelling: string, typed: string, typedCompact: string, typedWords: readonly string[]): Match | null {
+  const lower = spelling.toLowerCase();
+  if (lower === typed) return { tier: 0, score: [] };
+  const spellingCompact = compact(spelling);
+  if (spellingCompact === typedCompact) return { tier: 1, score: [0] };
+  if (lower.startsWith(typed) || spellingCompact.startsWith(typedCompact)) {
+    return { tier: 1, score: [spellingCompact.length - typedCompact.length] };
+  }
+  const words = nameWords(spelling);
+  if (words.length === 0) return null;
+  const joinedFrom = suffixJoins(words);
+  const arranged = arrangement(typedWords, words, joinedFrom);
+  if (arranged !== null) return { tier: 2, score: arranged };
+  if (spellingCompact.includes(typedCompact)) return { tier: 2, score: [INSIDE, words.length, 0] };
+
+  let total = 0;
+  for (const word of typedWords) {
+    const limit = allowedTypos(word);
+    const distance = typoDistance(word, joinedFrom, limit);
+    if (distance > limit) {
+      total = Number.POSITIVE_INFINITY;
+      break;
+    }
+    total += distance;
+  }
+  const wholeLimit = allowedTypos(typedCompact);
+  const whole = editDistance(typedCompact, spellingCompact, wholeLimit);
+  const best = Math.min(total, whole <= wholeLimit ? whole : Number.POSITIVE_INFINITY);
+  if (best !== Number.POSITIVE_INFINITY) return { tier: 3, score: [best, words.length] };
+  return null;
+}
+
+function matchText(text: string, typedWords: readonly string[]): boolean {
+  const words = new Set(text.toLowerCase().split(/[^a-z0-9]+/));
+  return typedWords.every((typed) => {
+    for (const word of words) if (word.startsWith(typed)) return true;
+    return false;
+  });
+}
+
+function compareScores(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const difference = (a[i] ?? 0) - (b[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+function compareOrdinal(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Ranks records against typed text: by tier (`MATCH_TIERS`), then by how well the words fit (consecutive before
+ * scattered, fewer edits, fewer extra words), then a match on the name before one on an alias, then the shorter
+ * name, then the name in code-point order (case-insensitive first), so equal input always gives equal output.
+ * Records that do not match are left out.
+ *
+ * @example rankSearch('acquire spin', [{ name: 'KeAcquireSpinLock', aliases: [] }]) // [{ index: 0, tier: 'words', … }]
+ */
+export function rankSearch(text: string, records: readonly Searchable[]): SearchHit[] {
+  const typed = text.trim().toLowerCase();
+  const typedCompact = compact(text);
+  const typedWords = queryWords(text);
+  if (typedCompact === '' || typedWords.length === 0) return [];
+
+  const ranked: { hit: SearchHit; score: number[]; alias: number; name: string }[] = [];
+  records.forEach((record, index) => {
+    let best: { match: Match; spelling: string; alias: number } | null = null;
+    const spellings = [record.name, ...record.aliases];
+    spellings.forEach((spelling, position) => {
+      const match = matchSpelling(spelling, typed, typedCompact, typedWords);
+      if (match === null) return;
+      const alias = position === 0 ? 0 : 1;
+      if (
+        best === null ||
+        match.tier < best.match.tier ||
+        (match.tier === best.match.tier && compareScores([...match.score, alias], [...best.match.score, best.alias]) < 0)
+      ) {
+        best = { match, spelling, alias };
+      }
+    });
+    const found = best as { match: Match; spelling: string; alias: number } | null;
+    if (found !== null) {
+      ranked.push({
+        hit: { index, tier: MATCH_TIERS[found.match.tier]!, matched: found.spelling },
+        score: [found.match.tier, ...found.match.score],
+        alias: found.alias,
+        name: record.name,
+      });
+    } else if (record.text && matchText(record.text, typedWords)) {
+      ranked.push({ hit: { index, tier: 'text', matched: record.name }, score: [4], alias: 0, name: record.name });
+    }
+  });
+
+  ranked.sort(
+    (a, b) =>
+      compareScores(a.score, b.score) ||
+      a.alias - b.alias ||
+      a.name.length - b.name.length ||
+      compareOrdinal(a.name.toLowerCase(), b.name.toLowerCase()) ||
+      compareOrdinal(a.name, b.name) ||
+      a.hit.index - b.hit.index,
+  );
+  return ranked.map((entry) => entry.hit);
+}
