@@ -3,9 +3,13 @@ import type { ModuleDef } from './module.ts';
 import ntintsafe from './ntintsafe.ts';
 import ntstrsafe from './ntstrsafe.ts';
 import rtlBitmap from './rtl-bitmap.ts';
+import listEntry from './list-entry.ts';
+import slistHeader from './slist-header.ts';
 
 export const PART2_MODULES: ModuleDef[] = [
   ntintsafe,
   ntstrsafe,
   rtlBitmap,
+  listEntry,
+  slistHeader,
 ];
