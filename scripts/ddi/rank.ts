@@ -142,12 +142,9 @@ function matchSpelling(spelling: string, typed: string, typedCompact: string, ty
   return null;
 }
 
-function matchText(text: string, typedWords: readonly string[]): boolean {
-  const words = new Set(text.toLowerCase().split(/[^a-z0-9]+/));
-  return typedWords.every((typed) => {
-    for (const word of words) if (word.startsWith(typed)) return true;
-    return false;
-  });
+/** One pattern per typed word, each matching where a word of the prose starts with it. */
+function textPatterns(typedWords: readonly string[]): RegExp[] {
+  return typedWords.map((word) => new RegExp(`(?:^|[^a-z0-9])${word}`, 'i'));
 }
 
 function compareScores(a: readonly number[], b: readonly number[]): number {
@@ -176,6 +173,7 @@ export function rankSearch(text: string, records: readonly Searchable[]): Search
   const typedWords = queryWords(text);
   if (typedCompact === '' || typedWords.length === 0) return [];
 
+  const patterns = textPatterns(typedWords);
   const ranked: { hit: SearchHit; score: number[]; alias: number; name: string }[] = [];
   records.forEach((record, index) => {
     let best: { match: Match; spelling: string; alias: number } | null = null;
@@ -200,7 +198,7 @@ export function rankSearch(text: string, records: readonly Searchable[]): Search
         alias: found.alias,
         name: record.name,
       });
-    } else if (record.text && matchText(record.text, typedWords)) {
+    } else if (record.text && patterns.every((pattern) => pattern.test(record.text!))) {
       ranked.push({ hit: { index, tier: 'text', matched: record.name }, score: [4], alias: 0, name: record.name });
     }
   });
