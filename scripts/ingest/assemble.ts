@@ -31,6 +31,7 @@ export interface AssembleInput {
   routines: RoutineFact[];
   structures: StructureFact[];
   categories: CategoryFact[];
+  headerNames: { name: string; at: SourceRef }[];
 }
 
 /**
@@ -42,14 +43,23 @@ export function assemble(input: AssembleInput): Catalog {
   const canon = (n: string) => index.canonical(n) ?? n;
 
   const structureGroups = groupBy(input.structures, (f) => canon(f.name));
+  // A table or list that names a structure (the portal lists AUX_MODULE_BASIC_INFO among routines) adds
+  // its source and summary to the structure rather than creating a routine.
+  for (const f of input.routines) {
+    const s = structureGroups.get(canon(f.name));
+    if (s) s.push({ name: f.name, origin: f.origin, source: f.source, aliases: f.aliases, summary: f.summary, header: f.header });
+  }
   const routineGroups = groupBy(
     input.routines.filter((f) => !structureGroups.has(canon(f.name))),
     (f) => canon(f.name),
   );
 
+  // Category members in the portal's order: the order of the rows that place them.
+  const members = new Map<string, { name: string; at: SourceRef }[]>();
+  for (const f of [...input.routines]) for (const c of f.categories ?? []) push(members, c, { name: canon(f.name), at: f.source });
   const categoryOf = new Map<string, string[]>();
   for (const c of input.categories) {
-    c.routines = unique(c.routines.map(canon));
+    c.routines = unique((members.get(c.slug) ?? []).sort((a, b) => cmp(a.at.file, b.at.file) || a.at.line - b.at.line).map((m) => m.name));
     for (const r of c.routines) push(categoryOf, r, c.slug);
   }
 
@@ -74,7 +84,7 @@ export function assemble(input: AssembleInput): Catalog {
   structures.sort((a, b) => cmp(a.name, b.name));
   for (const r of [...routines, ...structures]) r.aliases = unique(r.aliases.filter((a) => a !== r.name)).sort(cmp);
 
-  const headers = buildHeaders(routines, structures);
+  const headers = buildHeaders(routines, structures, input.headerNames.map((h) => h.name));
   const categories: Category[] = input.categories.map((c) => ({
     slug: c.slug,
     title: c.title,
@@ -143,7 +153,7 @@ function mergeRoutine(name: string, facts: RoutineFact[], report: ReportBuilder,
     returns: prose('returns'),
     remarks: prose('remarks'),
     signature: first('signature'),
-    categories: unique([...categories, ...facts.flatMap((f) => f.categories ?? [])]),
+    categories,
     seeAlso,
     officialUrl: first('officialUrl'),
     sources,
@@ -202,13 +212,14 @@ function linkStructures(structures: Structure[], routines: Routine[]): void {
   for (const s of structures) s.routines.sort(cmp);
 }
 
-function buildHeaders(routines: Routine[], structures: Structure[]): Header[] {
+function buildHeaders(routines: Routine[], structures: Structure[], listed: string[]): Header[] {
   const map = new Map<string, Header>();
   const get = (h: string) => {
     let x = map.get(h);
     if (!x) map.set(h, (x = { name: h, routines: [], structures: [] }));
     return x;
   };
+  for (const h of listed) get(h);
   for (const r of routines) for (const h of r.headers) get(h).routines.push(r.name);
   for (const s of structures) if (s.header) get(s.header).structures.push(s.name);
   return [...map.values()].sort((a, b) => cmp(a.name, b.name));

@@ -61,6 +61,7 @@ export interface CategoryFact {
   title: string;
   parent: string | null;
   description: LazyProse;
+  /** Names as the category lists them (before repairs); the catalog's list comes from the routines' categories. */
   routines: string[];
   source: SourceRef;
 }

@@ -41,6 +41,8 @@ export function ingest(options: IngestOptions, sources: readonly SourceDeclarati
     routines,
     structures,
     categories,
+    headerNames: [],
+    mentions: new Map(),
     readSibling: (file) => {
       try {
         return readFileSync(join(contentDir, file), 'utf8');
@@ -56,19 +58,33 @@ export function ingest(options: IngestOptions, sources: readonly SourceDeclarati
       for (const file of files) if (source.files(file)) work.push({ source, file });
     }
   }
+  // Every document is read and repaired first: the identifiers they mention attest names for the checks.
+  const docs = work.map(({ source, file }) => ({ source, ...prepare(source, file) }));
+  const mentions = ctx.mentions;
+  for (const d of docs) {
+    for (const m of d.text.matchAll(/[A-Za-z_][A-Za-z0-9_]{2,}/g)) mentions.set(m[0], (mentions.get(m[0]) ?? 0) + 1);
+  }
   let done = 0;
-  for (const { source, file } of work) {
-    let text = readFileSync(join(contentDir, file), 'utf8').replace(/\r\n?/g, '\n');
-    for (const pass of source.passes) {
-      const r = pass.apply(text);
-      text = r.text;
-      for (const line of r.lines) report.pass({ file, line }, pass.name);
-    }
-    source.read({ file, text }, ctx);
-    options.onProgress?.(++done, work.length);
+  for (const { source, file, text, originalLine } of docs) {
+    source.read({ file, text, originalLine }, ctx);
+    options.onProgress?.(++done, docs.length);
   }
 
-  const catalog = assemble({ index, links, report, routines, structures, categories });
+  function prepare(source: SourceDeclaration, file: string) {
+    let text = readFileSync(join(contentDir, file), 'utf8').replace(/\r\n?/g, '\n');
+    // lineMap[i] is the original line of line i+1 of the current text (null while no line was inserted).
+    let lineMap: number[] | null = null;
+    for (const pass of source.passes) {
+      const r = pass.apply(text);
+      for (const line of r.lines) report.pass({ file, line: lineMap?.[line - 1] ?? line }, pass.name);
+      if (r.inserted?.length) lineMap = insertLines(lineMap ?? text.split('\n').map((_, i) => i + 1), r.inserted);
+      text = r.text;
+    }
+    const map = lineMap;
+    return { file, text, originalLine: map ? (n: number) => map[Math.min(n, map.length) - 1] ?? n : (n: number) => n };
+  }
+
+  const catalog = assemble({ index, links, report, routines, structures, categories, headerNames: ctx.headerNames });
   const parsed = Catalog.safeParse(catalog);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 20).map((i) => `catalog: ${i.path.join('.')}: ${i.message}`);
@@ -88,6 +104,16 @@ export function ingest(options: IngestOptions, sources: readonly SourceDeclarati
     brokenLinks: report.brokenLinks.length,
   };
   return { catalog: parsed.data, report: report.build(counts) };
+}
+
+function insertLines(map: number[], after: number[]): number[] {
+  const set = new Set(after);
+  const out: number[] = [];
+  map.forEach((orig, i) => {
+    out.push(orig);
+    if (set.has(i + 1)) out.push(orig);
+  });
+  return out;
 }
 
 export class IngestError extends Error {

@@ -5,7 +5,15 @@
 export interface TextPass {
   /** Kebab-case name recorded in the report. */
   readonly name: string;
-  apply(text: string): { text: string; lines: number[] };
+  apply(text: string): TextPassResult;
+}
+
+export interface TextPassResult {
+  text: string;
+  /** Lines (1-based, of the input) the pass changed. */
+  lines: number[];
+  /** Lines (1-based, of the input) after which the pass inserted one line, so positions can be mapped back. */
+  inserted?: number[];
 }
 
 /** Applies `fix` line by line and collects the lines it changed. */

@@ -1,3 +1,4 @@
+import type { SourceRef } from '../../../schema/index.ts';
 import type { CategoryFact, RoutineFact, StructureFact } from '../facts.ts';
 import type { LinkContext } from '../extract/links.ts';
 import type { NameIndex } from '../names.ts';
@@ -9,6 +10,8 @@ export interface SourceDocument {
   /** Path relative to content/, POSIX separators. */
   file: string;
   text: string;
+  /** Line of the file as received for a line of `text` (text passes may have inserted lines). */
+  originalLine(line: number): number;
 }
 
 /** What readers push facts into, and the shared name index they read from. */
@@ -19,6 +22,10 @@ export interface ReadContext {
   routines: RoutineFact[];
   structures: StructureFact[];
   categories: CategoryFact[];
+  /** Headers a source lists (the portal's list of public headers). */
+  headerNames: { name: string; at: SourceRef }[];
+  /** How often each identifier occurs across every document: a name mentioned anywhere is attested. */
+  mentions: Map<string, number>;
   /** Reads another file of content/ (e.g. the `.c` prototype beside a page), or null when it is absent. */
   readSibling(file: string): string | null;
 }

@@ -1,0 +1,36 @@
+import type { RoutineFact } from '../facts.ts';
+import { nameFusedDescription } from '../passes/name-fused-description.ts';
+import { nameLostLetter } from '../passes/name-lost-letter.ts';
+import type { Attested, NamePass, NameRow } from '../passes/name-rows.ts';
+import { nameStrayPipe } from '../passes/name-stray-pipe.ts';
+import type { ReadContext } from './source.ts';
+
+/** The name passes every table and list source runs, in order. */
+export const NAME_PASSES: readonly NamePass[] = [nameStrayPipe, nameFusedDescription, nameLostLetter];
+
+/**
+ * Names some source attests besides the rows being checked: every name of a reference page or link, and
+ * every identifier mentioned in any document more often than these rows spell it themselves.
+ */
+export function attestedFor(rows: NameRow[], ctx: ReadContext): Attested {
+  const own = new Map<string, number>();
+  for (const r of rows) own.set(r.name, (own.get(r.name) ?? 0) + 1);
+  return { has: (n) => ctx.index.has(n) || (ctx.mentions.get(n) ?? 0) > (own.get(n) ?? 0) };
+}
+
+/** Runs the name passes over rows and records their repairs and quarantines. */
+export function checkNames(rows: NameRow[], ctx: ReadContext, passes: readonly NamePass[] = NAME_PASSES): NameRow[] {
+  const attested = attestedFor(rows, ctx);
+  let current = rows;
+  for (const pass of passes) {
+    const r = pass(current, attested);
+    for (const x of r.repairs) ctx.report.repair(x.at, x.from, x.to, x.rule);
+    for (const q of r.quarantined) ctx.report.quarantine(q.at, q.raw, q.reason, q.detail);
+    current = r.rows;
+  }
+  return current;
+}
+
+export function factFromRow(row: NameRow, extra: Partial<RoutineFact> = {}): RoutineFact {
+  return { name: row.name, origin: 'table', source: row.at, aliases: row.aliases, summary: row.description, ...extra };
+}
