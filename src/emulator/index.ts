@@ -152,6 +152,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     const routines = m.routines?.(sys) ?? {};
     const own = new Set(m.ownIrqlCheck ?? []);
     for (const [name, fn] of Object.entries(routines)) define(name, wrap(name, fn, !own.has(name)), m.name);
+    for (const [name, fn] of Object.entries(m.helpers?.(sys) ?? {})) define(name, fn, m.name, false);
   }
 
   function wrap(name: string, fn: Routine, checkIrql: boolean): Routine {
@@ -247,11 +248,11 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       if (ctx.irql !== 0) {
         ctx.bugcheck('IRQL_GT_ZERO_AT_SYSTEM_SERVICE', [0, ctx.irql, 0, 0], `The driver unloaded at IRQL ${ctx.irql}; it must return at PASSIVE_LEVEL (a lock or KeRaiseIrql was not undone).`, 'unload');
       }
+      const notes: string[] = [];
+      for (const m of modules) notes.push(...(m.unload?.(sys) ?? []));
       if (main.criticalRegion !== 0) {
         ctx.bugcheck('APC_INDEX_MISMATCH', [0, 0, main.criticalRegion, 0], `The driver unloaded inside ${main.criticalRegion} critical region(s): each KeEnterCriticalRegion needs a KeLeaveCriticalRegion.`, 'unload');
       }
-      const notes: string[] = [];
-      for (const m of modules) notes.push(...(m.unload?.(sys) ?? []));
       const leaked = mem.allBlocks().filter((b) => b.origin === 'pool' && !b.freed);
       if (leaked.length > 0) {
         const bytes = leaked.reduce((n, b) => n + b.size, 0);

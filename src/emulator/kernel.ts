@@ -100,6 +100,12 @@ export interface TraceEntry {
 
 const TRACE_LIMIT = 5000;
 
+/**
+ * System time at boot: 2025-01-01T00:00:00Z in 100-ns units since 1601-01-01 (FILETIME), fixed so runs are
+ * reproducible. Absolute due times (positive LARGE_INTEGERs) are measured against it.
+ */
+export const BOOT_SYSTEM_TIME = 133801632000000000n;
+
 /** mulberry32: small, fast and enough to make thread interleavings reproducible per seed. */
 function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -271,15 +277,15 @@ export class KernelContext {
    * `timeout` is in 100-ns units as in C: negative relative, positive absolute, 0n a poll, null forever.
    * Resolves with STATUS_WAIT_0 + index, STATUS_ABANDONED_WAIT_0 + index or STATUS_TIMEOUT.
    */
-  waitFor(objects: Waitable[], all: boolean, timeout: bigint | null, label: string, routine: string): Promise<number> {
+  waitFor(objects: Waitable[], all: boolean, timeout: bigint | null, label: string, routine: string): number | Promise<number> {
     const t = this.current;
     const now = this.trySatisfy(t, objects, all);
-    if (now !== null) return Promise.resolve(now);
-    if (timeout === 0n) return Promise.resolve(0x102);
+    if (now !== null) return now;
+    if (timeout === 0n) return 0x102;
     this.mustBeAbleToWait(routine);
     const wait: Wait = { thread: t, objects, all, timer: null, label, seq: this.seq++ };
     if (timeout !== null) {
-      const due = timeout < 0n ? this.now - timeout : timeout;
+      const due = this.dueTime(timeout);
       wait.timer = this.addTimer(due, `${routine} timeout of ${t.name}`, () => this.complete(wait, 0x102));
     }
     return this.block(t, wait);
@@ -320,9 +326,10 @@ export class KernelContext {
   }
 
   /** Waits on something that is not a dispatcher object; `complete(wait, status)` ends it. */
-  blockOn(label: string, routine: string): { wait: Wait; promise: Promise<number> } {
+  blockOn(label: string, routine: string, timeout?: { due: bigint; status: number }): { wait: Wait; promise: Promise<number> } {
     this.mustBeAbleToWait(routine);
     const wait: Wait = { thread: this.current, objects: [], all: false, timer: null, label, seq: this.seq++ };
+    if (timeout) wait.timer = this.addTimer(timeout.due, `${label} (${this.current.name})`, () => this.complete(wait, timeout.status));
     return { wait, promise: this.block(this.current, wait) };
   }
 
@@ -425,6 +432,8 @@ export class KernelContext {
     }
     if (error) this.fatal = error;
     this.note('exit', t.name);
+    // A thread object is signaled when the thread ends: wake whoever waits on it.
+    this.signal(t.address);
     const onPark = t.onPark;
     t.onPark = null;
     onPark?.();
@@ -488,6 +497,44 @@ export class KernelContext {
 
   blockedThreads(): BlockedThreadReport[] {
     return this.threads.filter((t) => t.state === 'waiting').map((t) => ({ thread: t.name, waitingOn: this.waitLabel(t) }));
+  }
+
+  /** Clock time (100 ns since boot) of a C due time: negative relative to now, positive absolute system time. */
+  dueTime(timeout: bigint): bigint {
+    return timeout < 0n ? this.now - timeout : timeout - BOOT_SYSTEM_TIME;
+  }
+
+  /** System time (100 ns since 1601-01-01 UTC), as KeQuerySystemTime reports it. */
+  systemTime(): bigint {
+    return BOOT_SYSTEM_TIME + this.now;
+  }
+
+  // ---- function pointers ---------------------------------------------------------------------------
+
+  private readonly code = new Map<number, Function>();
+  private readonly codeByFn = new Map<Function, number>();
+  private nextCode = 0xfff0_0000_0000;
+
+  /**
+   * The address a function pointer has when stored in a structure (a DPC's DeferredRoutine). Callbacks are
+   * JavaScript functions; each gets a stable fake code address so C-faithful structures hold a pointer.
+   */
+  codeAddress(fn: Function | null | undefined): number {
+    if (!fn) return 0;
+    if (typeof fn !== 'function') throw new TypeError('a function pointer must be a JavaScript function (or null)');
+    let a = this.codeByFn.get(fn);
+    if (a === undefined) {
+      a = this.nextCode;
+      this.nextCode += 0x10;
+      this.code.set(a, fn);
+      this.codeByFn.set(fn, a);
+    }
+    return a;
+  }
+
+  /** The function stored at a code address, or null. */
+  codeAt(address: number): Function | null {
+    return this.code.get(address) ?? null;
   }
 
   // ---- clock, timers and DPCs ----------------------------------------------------------------------

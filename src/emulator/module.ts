@@ -42,6 +42,11 @@ export interface ModuleDef {
    * the module finds still alive, or return lines to add to the unload report.
    */
   unload?: (sys: Sys) => string[] | void;
+  /**
+   * Helpers the module adds to `k` beside the routines (not Windows routines: simulation controls such as
+   * raising a device interrupt). Not wrapped, not IRQL-checked.
+   */
+  helpers?: (sys: Sys) => Record<string, Routine>;
   /** Routine names the module implements without an IRQL check of the catalog (the module checks itself). */
   ownIrqlCheck?: string[];
 }

@@ -1,0 +1,181 @@
+/**
+ * KSPIN_LOCK: KeInitializeSpinLock, KeAcquireSpinLock / KeReleaseSpinLock (raise to and restore from
+ * DISPATCH_LEVEL), the …AtDpcLevel / …FromDpcLevel and …ForDpc forms, KeTryToAcquireSpinLockAtDpcLevel,
+ * KeTestSpinLock, and in-stack queued spin locks (KLOCK_QUEUE_HANDLE).
+ *
+ * The lock word holds 0 when free and the owner's token (thread or processor address, low bit set) when
+ * held, as checked Windows builds do. Acquiring a lock the caller already holds is
+ * SPIN_LOCK_ALREADY_OWNED (0xF); releasing a lock the caller does not hold is SPIN_LOCK_NOT_OWNED (0x10).
+ * One thread runs at a time here, so a lock held by another context can only be a lock that context can
+ * never release while the caller spins: that is reported as a Deadlock rather than spinning forever.
+ */
+import { Deadlock } from './bugcheck.ts';
+import { IRQL, irqlName } from './irql.ts';
+import type { KernelContext } from './kernel.ts';
+import { defineModule, type Sys } from './module.ts';
+
+/** The token a lock word holds for the current execution context: the thread, or the processor inside a DPC/ISR. */
+export function ownerToken(ctx: KernelContext): bigint {
+  const cpu = ctx.cpu();
+  const base = cpu.inDpc || cpu !== ctx.processors[ctx.current.cpu] ? 0xfffe_0000_0000 + cpu.number * 0x1000 : ctx.current.address;
+  return BigInt(base) | 1n;
+}
+
+function ownerName(ctx: KernelContext, token: bigint): string {
+  const base = Number(token & ~1n);
+  const t = ctx.threadByAddress(base);
+  if (t) return t.name;
+  if (base >= 0xfffe_0000_0000) return `processor ${(base - 0xfffe_0000_0000) / 0x1000} (DPC)`;
+  return `0x${token.toString(16)}`;
+}
+
+function track(sys: Sys, lock: number): void {
+  if (sys.ctx.objects.has(lock)) return;
+  sys.ctx.register({
+    type: 'KSPIN_LOCK', address: lock,
+    describe: () => {
+      const v = sys.mem.read(lock, 'KSPIN_LOCK') as bigint;
+      return { owner: v === 0n ? null : ownerName(sys.ctx, v) };
+    },
+  });
+}
+
+/** Takes the lock word for the current context without touching IRQL (the …AtDpcLevel semantics). */
+export function takeSpinLock(sys: Sys, lock: number, routine: string): void {
+  const ctx = sys.ctx;
+  const me = ownerToken(ctx);
+  const v = sys.mem.read(lock, 'KSPIN_LOCK') as bigint;
+  if (v === me) {
+    ctx.bugcheck('SPIN_LOCK_ALREADY_OWNED', [lock, 0, 0, 0], `${routine} tried to acquire the spin lock at 0x${lock.toString(16)}, which the caller already holds; spin locks are not recursive.`);
+  }
+  if (v !== 0n) {
+    throw new Deadlock([{ thread: ctx.current.name, waitingOn: `spin lock 0x${lock.toString(16)} held by ${ownerName(ctx, v)}, which cannot run while this processor spins` }]);
+  }
+  track(sys, lock);
+  sys.mem.write(lock, 'KSPIN_LOCK', me);
+}
+
+export function tryTakeSpinLock(sys: Sys, lock: number): boolean {
+  const v = sys.mem.read(lock, 'KSPIN_LOCK') as bigint;
+  if (v !== 0n) return false;
+  track(sys, lock);
+  sys.mem.write(lock, 'KSPIN_LOCK', ownerToken(sys.ctx));
+  return true;
+}
+
+/** Releases the lock word; the caller must hold it. */
+export function dropSpinLock(sys: Sys, lock: number, routine: string): void {
+  const ctx = sys.ctx;
+  const v = sys.mem.read(lock, 'KSPIN_LOCK') as bigint;
+  if (v === 0n) {
+    ctx.bugcheck('SPIN_LOCK_NOT_OWNED', [lock, 0, 0, 0], `${routine} released the spin lock at 0x${lock.toString(16)}, which is not held (a double release, or a release without an acquire).`);
+  }
+  if (v !== ownerToken(ctx)) {
+    ctx.bugcheck('SPIN_LOCK_NOT_OWNED', [lock, 1, 0, 0], `${routine} released the spin lock at 0x${lock.toString(16)}, which ${ownerName(ctx, v)} holds, not the caller.`);
+  }
+  sys.mem.write(lock, 'KSPIN_LOCK', 0n);
+}
+
+export default defineModule({
+  name: 'kspin-lock',
+  layouts: {
+    KSPIN_LOCK_QUEUE: [['Next', 'PKSPIN_LOCK_QUEUE'], ['Lock', 'PKSPIN_LOCK']],
+    KLOCK_QUEUE_HANDLE: [['LockQueue', 'KSPIN_LOCK_QUEUE'], ['OldIrql', 'KIRQL']],
+  },
+  routines: (sys) => {
+    const ctx = sys.ctx;
+    const raiseToDpc = () => {
+      const old = ctx.irql;
+      ctx.setIrql(IRQL.DISPATCH_LEVEL);
+      return old;
+    };
+    const restore = (to: number, routine: string) => {
+      if (to > ctx.irql) {
+        ctx.bugcheck('IRQL_NOT_LESS_OR_EQUAL', [0, ctx.irql, to, 0], `${routine} was asked to restore ${irqlName(to)}, above the current ${irqlName(ctx.irql)}; pass the IRQL the matching acquire returned.`);
+      }
+      ctx.setIrql(to);
+    };
+    const acquireRaise = (lock: number, routine: string) => {
+      const old = raiseToDpc();
+      try {
+        takeSpinLock(sys, lock, routine);
+      } catch (e) {
+        ctx.setIrql(old);
+        throw e;
+      }
+      return old;
+    };
+    const queueAcquire = (lock: number, handle: number, raise: boolean, routine: string) => {
+      sys.set(handle, 'KLOCK_QUEUE_HANDLE', 'LockQueue.Lock', lock);
+      sys.set(handle, 'KLOCK_QUEUE_HANDLE', 'LockQueue.Next', 0);
+      if (raise) sys.set(handle, 'KLOCK_QUEUE_HANDLE', 'OldIrql', acquireRaise(lock, routine));
+      else takeSpinLock(sys, lock, routine);
+    };
+    const queueLock = (handle: number, routine: string) => {
+      const lock = sys.get(handle, 'KLOCK_QUEUE_HANDLE', 'LockQueue.Lock') as number;
+      if (!lock) ctx.bugcheck('SPIN_LOCK_NOT_OWNED', [0, handle, 0, 0], `${routine} was passed a KLOCK_QUEUE_HANDLE at 0x${handle.toString(16)} that no acquire filled in.`);
+      return lock;
+    };
+    return {
+      KeInitializeSpinLock(SpinLock: number) {
+        sys.mem.write(SpinLock, 'KSPIN_LOCK', 0n);
+        track(sys, SpinLock);
+      },
+      KeAcquireSpinLock(SpinLock: number, OldIrql: number) {
+        sys.mem.write(OldIrql, 'KIRQL', acquireRaise(SpinLock, 'KeAcquireSpinLock'));
+      },
+      KeAcquireSpinLockRaiseToDpc: (SpinLock: number) => acquireRaise(SpinLock, 'KeAcquireSpinLockRaiseToDpc'),
+      KeReleaseSpinLock(SpinLock: number, NewIrql: number) {
+        dropSpinLock(sys, SpinLock, 'KeReleaseSpinLock');
+        restore(NewIrql, 'KeReleaseSpinLock');
+      },
+      KeAcquireSpinLockAtDpcLevel(SpinLock: number) {
+        takeSpinLock(sys, SpinLock, 'KeAcquireSpinLockAtDpcLevel');
+      },
+      KeReleaseSpinLockFromDpcLevel(SpinLock: number) {
+        dropSpinLock(sys, SpinLock, 'KeReleaseSpinLockFromDpcLevel');
+      },
+      KefReleaseSpinLockFromDpcLevel(SpinLock: number) {
+        dropSpinLock(sys, SpinLock, 'KefReleaseSpinLockFromDpcLevel');
+      },
+      /** "If the caller is at DISPATCH_LEVEL, it acquires the lock without changing IRQL; else it raises" — returns the old IRQL. */
+      KeAcquireSpinLockForDpc(SpinLock: number) {
+        if (ctx.irql >= IRQL.DISPATCH_LEVEL) {
+          takeSpinLock(sys, SpinLock, 'KeAcquireSpinLockForDpc');
+          return ctx.irql;
+        }
+        return acquireRaise(SpinLock, 'KeAcquireSpinLockForDpc');
+      },
+      KeReleaseSpinLockForDpc(SpinLock: number, OldIrql: number) {
+        dropSpinLock(sys, SpinLock, 'KeReleaseSpinLockForDpc');
+        restore(OldIrql, 'KeReleaseSpinLockForDpc');
+      },
+      KeTryToAcquireSpinLockAtDpcLevel: (SpinLock: number) => (tryTakeSpinLock(sys, SpinLock) ? 1 : 0),
+      /** "Returns TRUE if the spin lock is available" (not held), without acquiring it. */
+      KeTestSpinLock: (SpinLock: number) => ((sys.mem.read(SpinLock, 'KSPIN_LOCK') as bigint) === 0n ? 1 : 0),
+      KeAcquireInStackQueuedSpinLock(SpinLock: number, LockHandle: number) {
+        queueAcquire(SpinLock, LockHandle, true, 'KeAcquireInStackQueuedSpinLock');
+      },
+      KeReleaseInStackQueuedSpinLock(LockHandle: number) {
+        dropSpinLock(sys, queueLock(LockHandle, 'KeReleaseInStackQueuedSpinLock'), 'KeReleaseInStackQueuedSpinLock');
+        restore(sys.get(LockHandle, 'KLOCK_QUEUE_HANDLE', 'OldIrql') as number, 'KeReleaseInStackQueuedSpinLock');
+      },
+      KeAcquireInStackQueuedSpinLockAtDpcLevel(SpinLock: number, LockHandle: number) {
+        queueAcquire(SpinLock, LockHandle, false, 'KeAcquireInStackQueuedSpinLockAtDpcLevel');
+      },
+      KeReleaseInStackQueuedSpinLockFromDpcLevel(LockHandle: number) {
+        dropSpinLock(sys, queueLock(LockHandle, 'KeReleaseInStackQueuedSpinLockFromDpcLevel'), 'KeReleaseInStackQueuedSpinLockFromDpcLevel');
+      },
+      KeAcquireInStackQueuedSpinLockForDpc(SpinLock: number, LockHandle: number) {
+        if (ctx.irql >= IRQL.DISPATCH_LEVEL) {
+          queueAcquire(SpinLock, LockHandle, false, 'KeAcquireInStackQueuedSpinLockForDpc');
+          sys.set(LockHandle, 'KLOCK_QUEUE_HANDLE', 'OldIrql', ctx.irql);
+        } else queueAcquire(SpinLock, LockHandle, true, 'KeAcquireInStackQueuedSpinLockForDpc');
+      },
+      KeReleaseInStackQueuedSpinLockForDpc(LockHandle: number) {
+        dropSpinLock(sys, queueLock(LockHandle, 'KeReleaseInStackQueuedSpinLockForDpc'), 'KeReleaseInStackQueuedSpinLockForDpc');
+        restore(sys.get(LockHandle, 'KLOCK_QUEUE_HANDLE', 'OldIrql') as number, 'KeReleaseInStackQueuedSpinLockForDpc');
+      },
+    };
+  },
+});
