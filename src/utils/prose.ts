@@ -74,10 +74,24 @@ function linkChildren(parent: Root | Element, options: LinkOptions): void {
  * `rel="noopener noreferrer"` so the opened page cannot reach back into this one.
  */
 function rehypeSafeLinks() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
+    const { site, self } = file.data.linkOptions as LinkOptions;
     visit(tree, 'element', (node: Element, index, parent) => {
       if (node.tagName !== 'a' || !parent || index === undefined) return;
       const href = typeof node.properties.href === 'string' ? node.properties.href : '';
+      // A link whose whole text names a known entity points at that entity's page here: the sources
+      // link some names to overview pages elsewhere, but the reader wants the record.
+      const only = node.children.length === 1 ? node.children[0] : undefined;
+      const text = only?.type === 'text' ? only.value.trim() : only?.type === 'element' && only.tagName === 'code' && only.children[0]?.type === 'text' ? only.children[0].value.trim() : '';
+      const entity = text ? resolveName(site, text) : undefined;
+      if (entity) {
+        if (entity.url === self) {
+          parent.children.splice(index, 1, ...node.children);
+          return [SKIP, index];
+        }
+        node.properties = { href: entity.url, className: ['entity-link'] };
+        return SKIP;
+      }
       if (isHttps(href)) {
         node.properties = { href, rel: ['noopener', 'noreferrer'], className: ['external-link'] };
         return;

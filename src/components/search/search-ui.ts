@@ -160,18 +160,18 @@ class SearchController {
         li.id = `${this.idBase}-${i}`;
         li.setAttribute('role', 'option');
         li.setAttribute('aria-selected', 'false');
-        const a = document.createElement('a');
-        a.href = r.url;
-        a.tabIndex = -1;
+        // An option holds no link: interactive content inside an option is invalid (axe nested-interactive).
+        // Enter and a click navigate instead.
+        li.dataset.url = r.url;
+        li.addEventListener('click', () => location.assign(r.url));
         const title = document.createElement('span');
         title.className = 'search-title';
         title.textContent = r.title;
         const detail = document.createElement('span');
         detail.className = 'search-detail';
         detail.textContent = r.detail;
-        a.append(title, detail);
-        if (r.excerpt) a.append(excerptNode(r.excerpt));
-        li.append(a);
+        li.append(title, ' ', detail);
+        if (r.excerpt) li.append(excerptNode(r.excerpt));
         return li;
       }),
     );
