@@ -5,6 +5,7 @@ import ntstrsafe from './ntstrsafe.ts';
 import rtlBitmap from './rtl-bitmap.ts';
 import listEntry from './list-entry.ts';
 import slistHeader from './slist-header.ts';
+import unicodeString from './unicode-string.ts';
 
 export const PART2_MODULES: ModuleDef[] = [
   ntintsafe,
@@ -12,4 +13,5 @@ export const PART2_MODULES: ModuleDef[] = [
   rtlBitmap,
   listEntry,
   slistHeader,
+  unicodeString,
 ];
