@@ -3,7 +3,7 @@
 // command runs from one bundled, plain-JavaScript file, built with esbuild on the first run and again whenever
 // one of its source files changes (their sizes and times are kept beside the bundle). Node's compile cache, where
 // this Node has one, saves parsing the bundle on later runs.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -74,6 +74,8 @@ async function rebuild() {
   }
   // Concurrent first runs each write their own file and rename it into place, so none reads a half-written bundle.
   const unique = `${process.pid}.${Date.now()}`;
+  // Catalog indexes were written by the previous bundle, whose reading of them may differ.
+  for (const name of readdirSync(cache)) if (/^catalog-.*\.json$/.test(name)) rmSync(join(cache, name), { force: true });
   writeFileSync(`${bundle}.${unique}`, result.outputFiles[0].contents);
   renameSync(`${bundle}.${unique}`, bundle);
   writeFileSync(`${inputsFile}.${unique}`, JSON.stringify({ entry, inputs }));
@@ -89,5 +91,6 @@ const exitCode = await main(process.argv.slice(2), {
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
   columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   defaultCatalog: join(root, 'build', 'catalog.json'),
+  cacheDir: cache,
 });
 process.exitCode = exitCode;

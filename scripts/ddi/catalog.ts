@@ -26,14 +26,22 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
  * schema would cost more than answering), so only its outline is checked: the version and the lists `ddi` reads.
  */
 export function loadCatalog(file: string): Catalog {
-  let text: string;
+  return parseCatalog(file, readCatalogBytes(file).toString('utf8'));
+}
+
+/** The catalog file's bytes, or a `UsageError` saying why there are none. */
+export function readCatalogBytes(file: string): Buffer {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`${file}: no catalog here; run \`npm run ingest\` first, or pass --catalog FILE`);
     throw new UsageError(`${file}: cannot read the catalog (${code ?? String(error)})`);
   }
+}
+
+/** Parses and outline-checks a catalog's text; `file` names it in errors. */
+export function parseCatalog(file: string, text: string): Catalog {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -58,32 +66,30 @@ export function loadCatalog(file: string): Catalog {
 
 export type Entity = { type: 'routine'; record: Routine } | { type: 'structure'; record: Structure };
 
-/** Routines, then structures: the records `show` and `search` look through, in a stable order. */
-export function entities(catalog: Catalog): Entity[] {
-  return [
-    ...catalog.routines.map((record): Entity => ({ type: 'routine', record })),
-    ...catalog.structures.map((record): Entity => ({ type: 'structure', record })),
-  ];
+/** Something with a canonical name and other spellings of it. */
+export interface Named {
+  name: string;
+  aliases: readonly string[];
 }
 
 /**
- * The record a name denotes: its canonical name, else one of its aliases (a garbled spelling, a role name such
- * as `DriverEntry`, a pointer typedef such as `PEX_RUNDOWN_REF`), else the same ignoring case when that leaves
- * exactly one record. Routines win over structures when both claim a spelling.
+ * Position of the record a name denotes: its canonical name, else one of its aliases (a garbled spelling, a role
+ * name such as `DriverEntry`, a pointer typedef such as `PEX_RUNDOWN_REF`), else the same ignoring case when that
+ * leaves exactly one record. Earlier records win when two claim one spelling (routines come before structures).
  */
-export function findEntity(all: readonly Entity[], name: string): { entity: Entity; via: string } | null {
-  const exactName = all.find((entity) => entity.record.name === name);
-  if (exactName) return { entity: exactName, via: name };
-  const exactAlias = all.find((entity) => entity.record.aliases.includes(name));
-  if (exactAlias) return { entity: exactAlias, via: name };
+export function findByName(all: readonly Named[], name: string): { index: number; via: string } | null {
+  const exactName = all.findIndex((entry) => entry.name === name);
+  if (exactName >= 0) return { index: exactName, via: name };
+  const exactAlias = all.findIndex((entry) => entry.aliases.includes(name));
+  if (exactAlias >= 0) return { index: exactAlias, via: name };
   const lower = name.toLowerCase();
-  const byName = all.filter((entity) => entity.record.name.toLowerCase() === lower);
-  if (byName.length === 1) return { entity: byName[0]!, via: byName[0]!.record.name };
+  const byName = all.flatMap((entry, index) => (entry.name.toLowerCase() === lower ? [index] : []));
+  if (byName.length === 1) return { index: byName[0]!, via: all[byName[0]!]!.name };
   if (byName.length > 1) return null;
-  const byAlias = all.filter((entity) => entity.record.aliases.some((alias) => alias.toLowerCase() === lower));
+  const byAlias = all.flatMap((entry, index) => (entry.aliases.some((alias) => alias.toLowerCase() === lower) ? [index] : []));
   if (byAlias.length === 1) {
-    const alias = byAlias[0]!.record.aliases.find((spelling) => spelling.toLowerCase() === lower)!;
-    return { entity: byAlias[0]!, via: alias };
+    const alias = all[byAlias[0]!]!.aliases.find((spelling) => spelling.toLowerCase() === lower)!;
+    return { index: byAlias[0]!, via: alias };
   }
   return null;
 }

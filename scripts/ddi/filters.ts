@@ -1,15 +1,50 @@
-import type { Catalog, IrqlLevel, Routine } from '../../schema/index.ts';
+import type { IrqlLevel, Routine } from '../../schema/index.ts';
 import { IRQL_LEVELS, irqlRank } from '../../schema/irql.ts';
 import { RoutineKind, RoutineStatus } from '../../schema/routine.ts';
 import { takesType } from './c-type.ts';
 import { UsageError } from './catalog.ts';
 import { compact, editDistance } from './words.ts';
 
+/** What the filters read of a routine: small enough to keep in the catalog's index (see `view.ts`). */
+export interface RoutineFacts {
+  kind: Routine['kind'];
+  header: Routine['header'];
+  headers: Routine['headers'];
+  irql: Routine['irql'];
+  status: Routine['status'];
+  replacedBy: Routine['replacedBy'];
+  categories: Routine['categories'];
+  parameterTypes: (string | null)[];
+  hasSignature: boolean;
+}
+
+export function routineFacts(routine: Routine): RoutineFacts {
+  return {
+    kind: routine.kind,
+    header: routine.header,
+    headers: routine.headers,
+    irql: routine.irql,
+    status: routine.status,
+    replacedBy: routine.replacedBy,
+    categories: routine.categories,
+    parameterTypes: routine.parameters.map((parameter) => parameter.type),
+    hasSignature: routine.signature !== null,
+  };
+}
+
+/** The names a filter value may take that only the catalog knows. */
+export interface FilterContext {
+  /** Lower-case header names: the catalog's headers and every header a routine names. */
+  headerNames: readonly string[];
+  /** Category slugs: the catalog's categories and every slug a routine names. */
+  categorySlugs: readonly string[];
+}
+
 /** One `key:value` term of `ddi query`. */
 export interface Filter {
   key: FilterKey;
   value: string;
-  test(routine: Routine): boolean;
+  test(routine: RoutineFacts): boolean;
 }
 
 /** What each key means; the `--help` text is built from this. */
@@ -24,10 +59,10 @@ export const FILTER_KEYS = {
 } as const;
 export type FilterKey = keyof typeof FILTER_KEYS;
 
-const HAS: Record<string, (routine: Routine) => boolean> = {
+const HAS: Record<string, (routine: RoutineFacts) => boolean> = {
   replacement: (routine) => routine.replacedBy.length > 0,
   irql: (routine) => routine.irql !== null && routine.irql.min !== null && routine.irql.max !== null,
-  signature: (routine) => routine.signature !== null,
+  signature: (routine) => routine.hasSignature,
 };
 
 /** Up to `count` of `candidates` closest to `wanted`: containing it first, then by edit distance. */
@@ -58,7 +93,7 @@ function parseIrql(value: string): IrqlLevel | null {
   return null;
 }
 
-function parseTerm(term: string, catalog: Catalog): Filter {
+function parseTerm(term: string, context: FilterContext): Filter {
   const match = /^([A-Za-z-]+):(.*)$/.exec(term);
   if (match === null) {
     throw new UsageError(`"${term}" is not a filter: write key:value, with a key among ${Object.keys(FILTER_KEYS).join(', ')}`);
@@ -73,8 +108,7 @@ function parseTerm(term: string, catalog: Catalog): Filter {
 
   switch (key as FilterKey) {
     case 'header': {
-      const known = new Set<string>(catalog.headers.map((header) => header.name.toLowerCase()));
-      for (const routine of catalog.routines) for (const header of routine.headers) known.add(header.toLowerCase());
+      const known = new Set(context.headerNames);
       const header = known.has(lower) ? lower : known.has(`${lower}.h`) ? `${lower}.h` : null;
       if (header === null) throw new UsageError(`no header "${value}" in the catalog${suggestion(value, known)}`);
       return {
@@ -94,8 +128,7 @@ function parseTerm(term: string, catalog: Catalog): Filter {
       return { key: 'status', value: status, test: (routine) => routine.status === status };
     }
     case 'category': {
-      const slugs = new Set<string>(catalog.categories.map((category) => category.slug));
-      for (const routine of catalog.routines) for (const slug of routine.categories) slugs.add(slug);
+      const slugs = new Set(context.categorySlugs);
       const slug = lower.replace(/^\/+|\/+$/g, '');
       if (!slugs.has(slug)) throw new UsageError(`no category "${value}" in the catalog${suggestion(value, slugs)}`);
       const below = `${slug}/`;
@@ -124,7 +157,7 @@ function parseTerm(term: string, catalog: Catalog): Filter {
       return {
         key: 'takes',
         value,
-        test: (routine) => routine.parameters.some((parameter) => parameter.type !== null && takesType(parameter.type, value)),
+        test: (routine) => routine.parameterTypes.some((type) => type !== null && takesType(type, value)),
       };
     case 'has': {
       const check = HAS[lower];
@@ -135,11 +168,11 @@ function parseTerm(term: string, catalog: Catalog): Filter {
 }
 
 /** Parses every term; the first bad one throws a `UsageError` naming it. */
-export function parseFilters(terms: readonly string[], catalog: Catalog): Filter[] {
-  return terms.map((term) => parseTerm(term, catalog));
+export function parseFilters(terms: readonly string[], context: FilterContext): Filter[] {
+  return terms.map((term) => parseTerm(term, context));
 }
 
-/** Routines passing every filter (AND), in catalog order. */
-export function applyFilters(routines: readonly Routine[], filters: readonly Filter[]): Routine[] {
-  return routines.filter((routine) => filters.every((filter) => filter.test(routine)));
+/** Whether a routine passes every filter (they combine with AND). */
+export function passes(routine: RoutineFacts, filters: readonly Filter[]): boolean {
+  return filters.every((filter) => filter.test(routine));
 }

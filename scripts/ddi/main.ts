@@ -1,8 +1,9 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { entities, findEntity, loadCatalog, UsageError, type Entity } from './catalog.ts';
-import { applyFilters, FILTER_KEYS, nearest, parseFilters } from './filters.ts';
+import { findByName, UsageError, type Entity } from './catalog.ts';
+import { FILTER_KEYS, nearest, parseFilters, passes } from './filters.ts';
 import { ANSI, formatEntity, formatTable, PLAIN, type Style } from './format.ts';
 import { rankSearch } from './rank.ts';
+import { openCatalog } from './view.ts';
 
 /** Exit codes: the contract tools rely on. */
 export const EXIT = { ok: 0, unknownName: 1, usage: 2 } as const;
@@ -15,6 +16,8 @@ export interface Io {
   columns?: number;
   /** `build/catalog.json` of the repository the command belongs to. */
   defaultCatalog: string;
+  /** Where to keep the catalog's index between runs; without it every run parses the whole catalog. */
+  cacheDir?: string;
 }
 
 const DEFAULT_LIMIT = 20;
@@ -56,7 +59,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       ].join('\n'),
     );
 
-  const catalogFor = (command: Command) => loadCatalog(command.optsWithGlobals<{ catalog: string }>().catalog);
+  const catalogFor = (command: Command) => openCatalog(command.optsWithGlobals<{ catalog: string }>().catalog, io.cacheDir);
 
   program
     .command('show')
@@ -64,19 +67,20 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .argument('<name>', 'name or alias, case-insensitive when that is unambiguous')
     .option('--json', 'print the record as JSON')
     .action((name: string, options: { json?: boolean }, command: Command) => {
-      const all = entities(catalogFor(command));
-      const found = findEntity(all, name);
+      const view = catalogFor(command);
+      const found = findByName(view.entries, name);
       if (found === null) {
-        const ranked = rankSearch(name, all.map((entity) => entity.record))
+        const ranked = rankSearch(name, view.entries)
           .filter((hit) => hit.tier !== 'text')
           .slice(0, 5)
-          .map((hit) => all[hit.index]!.record.name);
-        const suggestions = ranked.length > 0 ? ranked : nearest(name, all.map((entity) => entity.record.name), 5);
+          .map((hit) => view.entries[hit.index]!.name);
+        const suggestions = ranked.length > 0 ? ranked : nearest(name, view.entries.map((entry) => entry.name), 5);
         io.stderr(`ddi: no routine or structure named "${name}"${suggestions.length > 0 ? `; did you mean: ${suggestions.join(', ')}` : ''}\n`);
         exitCode = EXIT.unknownName;
         return;
       }
-      io.stdout(options.json ? json(found.entity.record) : `${formatEntity(found.entity, style, found.via)}\n`);
+      const entity = view.entity(found.index);
+      io.stdout(options.json ? json(entity.record) : `${formatEntity(entity, style, found.via)}\n`);
     });
 
   program
@@ -86,14 +90,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--json', 'print the matching records as a JSON array')
     .option('--limit <n>', 'at most this many results', positiveInteger, DEFAULT_LIMIT)
     .action((words: string[], options: { json?: boolean; limit: number }, command: Command) => {
-      const all = entities(catalogFor(command));
+      const view = catalogFor(command);
       const text = words.join(' ');
       const hits = rankSearch(
         text,
-        all.map((entity) => ({ name: entity.record.name, aliases: entity.record.aliases, text: entity.record.summary })),
+        view.entries.map((entry) => ({
+          name: entry.name,
+          aliases: entry.aliases,
+          text: entry.summary,
+          demoted: entry.facts !== null && entry.facts.status !== 'supported',
+        })),
       ).slice(0, options.limit);
-      const rows = hits.map((hit) => all[hit.index]!);
-      print(rows, options.json === true, `nothing matches "${text}"`);
+      print(
+        hits.map((hit) => view.entity(hit.index)),
+        options.json === true,
+        `nothing matches "${text}"`,
+      );
     });
 
   const keys = Object.entries(FILTER_KEYS)
@@ -106,15 +118,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--json', 'print the matching records as a JSON array')
     .addHelpText('after', `\nFilters:\n${keys}\n\nExample: ddi query header:wdm.h irql:DISPATCH_LEVEL has:replacement`)
     .action((terms: string[], options: { json?: boolean }, command: Command) => {
-      const catalog = catalogFor(command);
-      const filters = parseFilters(terms, catalog);
-      const routines = applyFilters(catalog.routines, filters).sort((a, b) => {
-        const x = a.name.toLowerCase();
-        const y = b.name.toLowerCase();
-        return x < y ? -1 : x > y ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-      });
+      const view = catalogFor(command);
+      const filters = parseFilters(terms, view);
+      const order = (index: number) => view.entries[index]!.name;
+      const matches = view.entries
+        .flatMap((entry, index) => (entry.facts !== null && passes(entry.facts, filters) ? [index] : []))
+        .sort((a, b) => {
+          const x = order(a).toLowerCase();
+          const y = order(b).toLowerCase();
+          return x < y ? -1 : x > y ? 1 : order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : a - b;
+        });
       print(
-        routines.map((record): Entity => ({ type: 'routine', record })),
+        matches.map((index) => view.entity(index)),
         options.json === true,
         `no routine passes ${terms.join(' ')}`,
       );

@@ -5,6 +5,8 @@ export interface Searchable {
   name: string;
   aliases: readonly string[];
   text?: string | null;
+  /** Ranks after equally good matches: a routine that is obsolete, reserved or unsupported is rarely the one wanted. */
+  demoted?: boolean;
 }
 
 /**
@@ -161,7 +163,8 @@ function compareOrdinal(a: string, b: string): number {
 
 /**
  * Ranks records against typed text: by tier (`MATCH_TIERS`), then by how well the words fit (consecutive before
- * scattered, fewer edits, fewer extra words), then a match on the name before one on an alias, then the shorter
+ * scattered, fewer edits, fewer extra words), then current records before demoted ones, then a match on the name
+ * before one on an alias, then the shorter
  * name, then the name in code-point order (case-insensitive first), so equal input always gives equal output.
  * Records that do not match are left out.
  *
@@ -174,7 +177,7 @@ export function rankSearch(text: string, records: readonly Searchable[]): Search
   if (typedCompact === '' || typedWords.length === 0) return [];
 
   const patterns = textPatterns(typedWords);
-  const ranked: { hit: SearchHit; score: number[]; alias: number; name: string }[] = [];
+  const ranked: { hit: SearchHit; score: number[]; demoted: number; alias: number; name: string }[] = [];
   records.forEach((record, index) => {
     let best: { match: Match; spelling: string; alias: number } | null = null;
     const spellings = [record.name, ...record.aliases];
@@ -195,17 +198,19 @@ export function rankSearch(text: string, records: readonly Searchable[]): Search
       ranked.push({
         hit: { index, tier: MATCH_TIERS[found.match.tier]!, matched: found.spelling },
         score: [found.match.tier, ...found.match.score],
+        demoted: record.demoted ? 1 : 0,
         alias: found.alias,
         name: record.name,
       });
     } else if (record.text && patterns.every((pattern) => pattern.test(record.text!))) {
-      ranked.push({ hit: { index, tier: 'text', matched: record.name }, score: [4], alias: 0, name: record.name });
+      ranked.push({ hit: { index, tier: 'text', matched: record.name }, score: [4], demoted: record.demoted ? 1 : 0, alias: 0, name: record.name });
     }
   });
 
   ranked.sort(
     (a, b) =>
       compareScores(a.score, b.score) ||
+      a.demoted - b.demoted ||
       a.alias - b.alias ||
       a.name.length - b.name.length ||
       compareOrdinal(a.name.toLowerCase(), b.name.toLowerCase()) ||

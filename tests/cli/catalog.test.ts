@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Catalog } from '../../schema/index.ts';
-import { entities, findEntity, loadCatalog } from '../../scripts/ddi/catalog.ts';
+import { findByName, loadCatalog } from '../../scripts/ddi/catalog.ts';
+import { viewOf } from '../../scripts/ddi/view.ts';
 import { FIXTURE } from './helpers.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'ddi-catalog-'));
@@ -35,22 +36,27 @@ describe('loadCatalog', () => {
   });
 });
 
-describe('findEntity', () => {
-  const all = entities(loadCatalog(FIXTURE));
+describe('findByName', () => {
+  const view = viewOf(loadCatalog(FIXTURE));
+  const find = (name: string) => {
+    const found = findByName(view.entries, name);
+    return found === null ? null : { ...view.entity(found.index), via: found.via };
+  };
   it('finds a canonical name, routines and structures alike', () => {
-    expect(findEntity(all, 'ExAcquireRundownProtection')?.entity.type).toBe('routine');
-    expect(findEntity(all, 'EX_RUNDOWN_REF')?.entity.type).toBe('structure');
+    expect(find('ExAcquireRundownProtection')?.type).toBe('routine');
+    expect(find('EX_RUNDOWN_REF')?.type).toBe('structure');
   });
   it('resolves an alias to its canonical record and says which spelling matched', () => {
-    expect(findEntity(all, 'DriverEntry')).toMatchObject({ via: 'DriverEntry', entity: { record: { name: 'DRIVER_INITIALIZE' } } });
-    expect(findEntity(all, 'PEX_RUNDOWN_REF')?.entity.record.name).toBe('EX_RUNDOWN_REF');
-    expect(findEntity(all, 'ZwQueryObjec')?.entity.record.name).toBe('ZwQueryObject');
+    expect(find('DriverEntry')).toMatchObject({ via: 'DriverEntry', record: { name: 'DRIVER_INITIALIZE' } });
+    expect(find('PEX_RUNDOWN_REF')?.record.name).toBe('EX_RUNDOWN_REF');
+    expect(find('ZwQueryObjec')?.record.name).toBe('ZwQueryObject');
   });
   it('ignores case when only one record fits', () => {
-    expect(findEntity(all, 'exacquirerundownprotection')?.entity.record.name).toBe('ExAcquireRundownProtection');
-    expect(findEntity(all, 'driverentry')?.via).toBe('DriverEntry');
+    expect(find('exacquirerundownprotection')?.record.name).toBe('ExAcquireRundownProtection');
+    expect(find('driverentry')?.via).toBe('DriverEntry');
+    expect(findByName([{ name: 'Ab', aliases: [] }, { name: 'AB', aliases: [] }], 'ab')).toBeNull();
   });
   it('finds nothing for an unknown name', () => {
-    expect(findEntity(all, 'ExAcquireRundown')).toBeNull();
+    expect(find('ExAcquireRundown')).toBeNull();
   });
 });

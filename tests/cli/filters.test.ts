@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError, loadCatalog } from '../../scripts/ddi/catalog.ts';
-import { applyFilters, nearest, parseFilters } from '../../scripts/ddi/filters.ts';
+import { nearest, parseFilters, passes, routineFacts } from '../../scripts/ddi/filters.ts';
+import { viewOf } from '../../scripts/ddi/view.ts';
 import { FIXTURE } from './helpers.ts';
 
 const catalog = loadCatalog(FIXTURE);
-const query = (...terms: string[]) => applyFilters(catalog.routines, parseFilters(terms, catalog)).map((routine) => routine.name).sort();
+const context = viewOf(catalog);
+const query = (...terms: string[]) => {
+  const filters = parseFilters(terms, context);
+  return catalog.routines.filter((routine) => passes(routineFacts(routine), filters)).map((routine) => routine.name).sort();
+};
 
 describe('query filters', () => {
   it('header: any header that documents the routine, with or without .h', () => {
@@ -59,7 +64,7 @@ describe('query filters', () => {
   it('refuses unknown keys and values with a clear message', () => {
     const error = (term: string) => {
       try {
-        parseFilters([term], catalog);
+        parseFilters([term], context);
       } catch (caught) {
         expect(caught).toBeInstanceOf(UsageError);
         return (caught as Error).message;

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { entities, loadCatalog } from '../../scripts/ddi/catalog.ts';
+import { loadCatalog } from '../../scripts/ddi/catalog.ts';
 import { ANSI, formatEntity, formatTable, irqlRange, PLAIN, plainSummary } from '../../scripts/ddi/format.ts';
+import { viewOf } from '../../scripts/ddi/view.ts';
 import { FIXTURE } from './helpers.ts';
 
-const all = entities(loadCatalog(FIXTURE));
+const view = viewOf(loadCatalog(FIXTURE));
+const all = view.entries.map((_, index) => view.entity(index));
 const byName = (name: string) => all.find((entity) => entity.record.name === name)!;
 
 describe('irqlRange', () => {

@@ -96,6 +96,12 @@ describe('rankSearch', () => {
     );
   });
 
+  it('puts a current record before an equally good obsolete, reserved or unsupported one', () => {
+    const pair = [{ name: 'ExAcquireSpinLock', aliases: [], demoted: true }, record('KeAcquireSpinLock')];
+    expect(names('acquire spin', pair)).toEqual(['KeAcquireSpinLock', 'ExAcquireSpinLock']);
+    expect(names('exacquirespinlock', pair)[0]).toBe('ExAcquireSpinLock');
+  });
+
   it('breaks ties by name length, then by name', () => {
     expect(names('ex allocate')).toEqual(['ExAllocatePool', 'ExAllocatePool2', 'ExAllocatePoolWithTag']);
     expect(names('tie', [record('TieB'), record('TieA')])).toEqual(['TieA', 'TieB']);
