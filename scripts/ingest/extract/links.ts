@@ -18,7 +18,15 @@ export interface LinkContext {
  * page or whose text is a known name becomes that name as plain text; https links stay links; `file:` and
  * other schemes become plain text and are recorded as broken links. `onEntity` sees each entity mention.
  */
-export function makeResolver(ctx: LinkContext, file: string, fileText: string, fromLine: number, onEntity?: (name: string) => void): LinkResolver {
+export function makeResolver(
+  ctx: LinkContext,
+  file: string,
+  fileText: string,
+  fromLine: number,
+  onEntity?: (name: string) => void,
+  /** Address of the document, against which its relative links resolve. */
+  base = 'https://learn.microsoft.com/windows-hardware/drivers/ddi/kernel/',
+): LinkResolver {
   const at = (href: string): SourceRef => ({ file, line: lineOf(fileText, href, fromLine) });
   return (href, text) => {
     const h = href.trim();
@@ -52,7 +60,7 @@ export function makeResolver(ctx: LinkContext, file: string, fileText: string, f
       return { kind: 'text' };
     }
     // A relative link of the reference tree: resolve it against the tree's public address.
-    const url = new URL(h.replace(/\.md(?=$|[#?])/, ''), 'https://learn.microsoft.com/windows-hardware/drivers/ddi/kernel/');
+    const url = new URL(h.replace(/\.md(?=$|[#?])/, ''), base);
     return { kind: 'external', url: url.href };
   };
 }

@@ -95,10 +95,12 @@ export function readPortal(tree: Root, doc: Doc, ctx: LinkContext): PortalRead {
       lastTableEntries = [];
       continue;
     }
+    // A status sentence ("The following routines are reserved…") governs the one list or table after it.
     if (node.type === 'list') {
       descriptionNodes = null;
       readList(node, (e) => add(e));
       lastTableEntries = [];
+      context = {};
       continue;
     }
     if (node.type === 'table') {
@@ -106,6 +108,7 @@ export function readPortal(tree: Root, doc: Doc, ctx: LinkContext): PortalRead {
       lastTableEntries = readTable(node);
       if (pendingHeader) for (const e of lastTableEntries) e.header ??= pendingHeader;
       for (const e of lastTableEntries) add(e);
+      context = {};
       continue;
     }
     if (descriptionNodes && node.type !== 'html') descriptionNodes.push(node);
