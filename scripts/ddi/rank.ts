@@ -1,4 +1,4 @@
-import { compact, editDistance, nameWords, queryWords } from './words.ts';
+import { compact, editDistance, mayBeWithin, nameWords, queryWords } from './words.ts';
 
 /** Anything `ddi search` can find: a name, its other spellings and, optionally, prose to fall back on. */
 export interface Searchable {
@@ -101,6 +101,8 @@ function arrangement(query: readonly string[], words: readonly string[], joinedF
 
 /** Smallest edit distance between a typed word and the start of the name's letters at any word. */
 function typoDistance(word: string, joinedFrom: readonly string[], limit: number): number {
+  if (limit === 0) return joinedFrom.some((joined) => joined.startsWith(word)) ? 0 : 1;
+  if (!mayBeWithin(word, joinedFrom[0]!, limit)) return limit + 1;
   let best = limit + 1;
   for (const joined of joinedFrom) {
     for (let length = Math.max(1, word.length - limit); length <= word.length + limit && length <= joined.length; length++) {
@@ -138,7 +140,7 @@ function matchSpelling(spelling: string, typed: string, typedCompact: string, ty
     total += distance;
   }
   const wholeLimit = allowedTypos(typedCompact);
-  const whole = editDistance(typedCompact, spellingCompact, wholeLimit);
+  const whole = mayBeWithin(typedCompact, spellingCompact, wholeLimit) ? editDistance(typedCompact, spellingCompact, wholeLimit) : wholeLimit + 1;
   const best = Math.min(total, whole <= wholeLimit ? whole : Number.POSITIVE_INFINITY);
   if (best !== Number.POSITIVE_INFINITY) return { tier: 3, score: [best, words.length] };
   return null;

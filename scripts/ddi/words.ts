@@ -46,23 +46,42 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   if (a === b) return 0;
   const width = b.length + 1;
-  let before = new Array<number>(width).fill(0);
-  let previous = Array.from({ length: width }, (_, j) => j);
-  let current = new Array<number>(width).fill(0);
+  if (rows.length < 3 * width) rows = new Int32Array(6 * width);
+  // Three rows of one reused buffer: the ranking calls this for every word of every name.
+  let before = 0;
+  let previous = width;
+  let current = 2 * width;
+  for (let j = 0; j < width; j++) rows[previous + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
+    rows[current] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, before[j - 2]! + 1);
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min(rows[previous + j]! + 1, rows[current + j - 1]! + 1, rows[previous + j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        value = Math.min(value, rows[before + j - 2]! + 1);
       }
-      current[j] = value;
+      rows[current + j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return limit + 1;
     [before, previous, current] = [previous, current, before];
   }
-  return Math.min(previous[b.length]!, limit + 1);
+  return Math.min(rows[previous + b.length]!, limit + 1);
+}
+
+let rows = new Int32Array(192);
+
+/**
+ * Whether `text` shares enough two-letter pieces with `word` to lie within `limit` edits of it: each edit
+ * breaks at most three of the word's pieces, so fewer shared pieces rule the match out without computing it.
+ */
+export function mayBeWithin(word: string, text: string, limit: number): boolean {
+  const needed = word.length - 1 - 3 * limit;
+  if (needed <= 0) return true;
+  let shared = 0;
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (text.includes(word.slice(i, i + 2)) && ++shared >= needed) return true;
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compact, editDistance, nameWords, queryWords } from '../../scripts/ddi/words.ts';
+import { compact, editDistance, mayBeWithin, nameWords, queryWords } from '../../scripts/ddi/words.ts';
 
 describe('nameWords', () => {
   it('splits camelCase humps', () => {
@@ -65,6 +65,24 @@ describe('editDistance', () => {
         const capped = editDistance(a, b, limit);
         expect(capped).toBe(full <= limit ? full : limit + 1);
       }),
+    );
+  });
+});
+
+describe('mayBeWithin', () => {
+  it('rules out text sharing too few letter pairs', () => {
+    expect(mayBeWithin('rundown', 'keacquirespinlock', 1)).toBe(false);
+    expect(mayBeWithin('rundwon', 'exacquirerundownprotection', 1)).toBe(true);
+  });
+  it('never rules out a text within the limit, nor one containing such a piece', () => {
+    const letters = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 10 });
+    fc.assert(
+      fc.property(letters, letters, letters, fc.nat(3), (word, piece, around, limit) => {
+        fc.pre(editDistance(word, piece) <= limit);
+        expect(mayBeWithin(word, piece, limit)).toBe(true);
+        expect(mayBeWithin(word, around + piece + around, limit)).toBe(true);
+      }),
+      { numRuns: 2000 },
     );
   });
 });
