@@ -6,6 +6,9 @@ import rtlBitmap from './rtl-bitmap.ts';
 import listEntry from './list-entry.ts';
 import slistHeader from './slist-header.ts';
 import unicodeString from './unicode-string.ts';
+import rtlMemory from './rtl-memory.ts';
+import clfsLsn from './clfs-lsn.ts';
+import timeFields from './time-fields.ts';
 
 export const PART2_MODULES: ModuleDef[] = [
   ntintsafe,
@@ -14,4 +17,7 @@ export const PART2_MODULES: ModuleDef[] = [
   listEntry,
   slistHeader,
   unicodeString,
+  rtlMemory,
+  clfsLsn,
+  timeFields,
 ];
