@@ -11,6 +11,8 @@ export const IngestReport = z
     merges: z.array(z.object({ name: z.string(), sources: z.array(SourceRef), detail: z.string() }).strict()),
     disagreements: z.array(z.object({ name: z.string(), field: z.string(), values: z.array(z.object({ ...SourceRef.shape, value: z.string() }).strict()), kept: z.string() }).strict()),
     brokenLinks: z.array(z.object({ ...SourceRef.shape, text: z.string(), target: z.string(), reason: z.string() }).strict()),
+    /** Text passes that repaired a line before parsing (a table row's lost pipe, mojibake, …). */
+    passes: z.array(z.object({ ...SourceRef.shape, pass: z.string() }).strict()),
     counts: z.record(z.string(), z.number()),
   })
   .strict()

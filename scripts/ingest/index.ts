@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { Catalog, type IngestReport } from '../../schema/index.ts';
+import { Catalog, IngestReport } from '../../schema/index.ts';
 import { assemble } from './assemble.ts';
 import type { CategoryFact, RoutineFact, StructureFact } from './facts.ts';
 import type { LinkContext } from './extract/links.ts';
@@ -103,7 +103,9 @@ export function ingest(options: IngestOptions, sources: readonly SourceDeclarati
     disagreements: report.disagreements.length,
     brokenLinks: report.brokenLinks.length,
   };
-  return { catalog: parsed.data, report: report.build(counts) };
+  const built = IngestReport.safeParse(report.build(counts));
+  if (!built.success) throw new IngestError(built.error.issues.slice(0, 20).map((i) => `report: ${i.path.join('.')}: ${i.message}`));
+  return { catalog: parsed.data, report: built.data };
 }
 
 function insertLines(map: number[], after: number[]): number[] {

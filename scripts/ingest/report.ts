@@ -62,6 +62,7 @@ export class ReportBuilder {
       merges: [...this.merges].sort((a, b) => cmp(a.name, b.name) || cmp(a.detail, b.detail)),
       disagreements: [...this.disagreements].sort((a, b) => cmp(a.name, b.name) || cmp(a.field, b.field)),
       brokenLinks: [...this.brokenLinks].sort((a, b) => byLoc(a, b) || cmp(a.target, b.target)),
+      passes: [...this.passes].sort((a, b) => byLoc(a, b) || cmp(a.pass, b.pass)),
       counts: { ...counts, ...sortedRecord(passCounts) },
     };
   }

@@ -19,7 +19,6 @@ export const kernelPortal: SourceDeclaration = {
     const tree = parseMarkdown(fm.body);
     const read = readPortal(tree, { file: doc.file, text: doc.text, offset: fm.bodyOffset, originalLine: doc.originalLine }, ctx.links);
     if (read.categories.length === 0) throw new SourceDriftError(doc.file, fm.bodyOffset + 1, 'expected "## " section headings (the portal categories)');
-    if (!read.entries.some((e) => e.status === 'obsolete')) throw new SourceDriftError(doc.file, fm.bodyOffset + 1, 'expected a table of obsolete routines');
     for (const h of read.headers) {
       ctx.links.headers.add(h.name);
       ctx.headerNames.push(h);
