@@ -10,6 +10,7 @@
  * KERNEL_SECURITY_CHECK_FAILURE (0x139) and parameter 1 = 3 (FAST_FAIL_CORRUPT_LIST_ENTRY), as
  * `FatalListEntryError` does on Windows.
  */
+import { dropSpinLock, takeSpinLock } from './kspin-lock.ts';
 import { defineModule, type Sys } from './module.ts';
 
 const FAST_FAIL_CORRUPT_LIST_ENTRY = 3;
@@ -88,19 +89,17 @@ export default defineModule({
 
     /**
      * The ExInterlocked… routines hold the spin lock with interrupts off, so the list and the lock must be
-     * resident: the operation runs at DISPATCH_LEVEL at least, where touching paged memory faults. A lock
-     * already held when the routine starts can only be held by this processor: spinning on it would hang.
+     * resident: the operation runs at DISPATCH_LEVEL at least, where touching paged memory faults. The lock
+     * word follows kspin-lock.ts, so a lock the caller already holds is SPIN_LOCK_ALREADY_OWNED.
      */
     const underLock = <T>(routine: string, lock: number, operation: () => T): T => {
-      if (Number(sys.mem.read(lock, 'KSPIN_LOCK')) !== 0) {
-        sys.ctx.bugcheck('SPIN_LOCK_ALREADY_OWNED', [lock, 0, 0, 0],
-          `${routine}: the spin lock at 0x${lock.toString(16)} is already held; acquiring it again on the same `
-          + 'processor would spin forever. Use that lock only with the ExInterlocked…List routines.', routine);
-      }
       const before = sys.ctx.irql;
       if (before < DISPATCH_LEVEL) sys.ctx.setIrql(DISPATCH_LEVEL);
       try {
-        return operation();
+        takeSpinLock(sys, lock, routine);
+        const result = operation();
+        dropSpinLock(sys, lock, routine);
+        return result;
       } finally {
         if (before < DISPATCH_LEVEL) sys.ctx.setIrql(before);
       }

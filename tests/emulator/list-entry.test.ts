@@ -139,7 +139,7 @@ describe('ExInterlocked…List', () => {
   it('a spin lock already held bugchecks SPIN_LOCK_ALREADY_OWNED', () => {
     const { k, head, entries } = setup();
     const lock = k.alloc('KSPIN_LOCK');
-    k.write(lock, 'KSPIN_LOCK', 1n);
+    k.KeAcquireSpinLock(lock, k.alloc('KIRQL'));
     expect(() => k.ExInterlockedInsertTailList(head, entries[0], lock)).toThrow(expect.objectContaining({ codeName: 'SPIN_LOCK_ALREADY_OWNED' }));
   });
 });
