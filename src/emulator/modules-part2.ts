@@ -9,6 +9,7 @@ import unicodeString from './unicode-string.ts';
 import rtlMemory from './rtl-memory.ts';
 import clfsLsn from './clfs-lsn.ts';
 import timeFields from './time-fields.ts';
+import rtlRunOnce from './rtl-run-once.ts';
 
 export const PART2_MODULES: ModuleDef[] = [
   ntintsafe,
@@ -20,4 +21,5 @@ export const PART2_MODULES: ModuleDef[] = [
   rtlMemory,
   clfsLsn,
   timeFields,
+  rtlRunOnce,
 ];
