@@ -1,4 +1,5 @@
 /**
+ * Misuse is reported as Driver Verifier does: 0xC4 with parameter 1 = 0x30 (KeRaiseIrql) or 0x31 (KeLowerIrql).
  * IRQL: KeGetCurrentIrql, KeRaiseIrql, KeLowerIrql, KeRaiseIrqlToDpcLevel, KeRaiseIrqlToSynchLevel.
  * Raising to a lower level or lowering to a higher one is the misuse the pages forbid ("If the new IRQL
  * is less than the current IRQL, a bug check occurs" — KeRaiseIrql; KeLowerIrql: "It is a fatal error to
@@ -17,13 +18,13 @@ export default defineModule({
   routines: (sys) => {
     const ctx = sys.ctx;
     const level = (v: number, routine: string) => {
-      if (!Number.isInteger(v) || v < 0 || v > IRQL.HIGH_LEVEL) ctx.bugcheck('IRQL_NOT_LESS_OR_EQUAL', [0, v, 0, 0], `${routine}: ${v} is not an x64 IRQL (0 to 15).`);
+      if (!Number.isInteger(v) || v < 0 || v > IRQL.HIGH_LEVEL) ctx.bugcheck('DRIVER_VERIFIER_DETECTED_VIOLATION', [routine === 'KeRaiseIrql' ? 0x30 : 0x31, ctx.irql, v, 0], `${routine}: ${v} is not an x64 IRQL (0 to 15).`);
       return v;
     };
     const raise = (to: number, routine: string) => {
       const old = ctx.irql;
       if (to < old) {
-        ctx.bugcheck('IRQL_NOT_GREATER_OR_EQUAL', [old, to, 0, 0], `${routine} was asked to raise to ${irqlName(to)} from ${irqlName(old)}; the new IRQL must not be lower than the current one.`);
+        ctx.bugcheck('DRIVER_VERIFIER_DETECTED_VIOLATION', [0x30, old, to, 0], `${routine} was asked to raise to ${irqlName(to)} from ${irqlName(old)}; the new IRQL must not be lower than the current one.`);
       }
       ctx.setIrql(to);
       return old;
@@ -37,7 +38,7 @@ export default defineModule({
       KeLowerIrql(NewIrql: number) {
         const cur = ctx.irql;
         if (level(NewIrql, 'KeLowerIrql') > cur) {
-          ctx.bugcheck('IRQL_NOT_LESS_OR_EQUAL', [0, cur, NewIrql, 0], `KeLowerIrql was asked to lower to ${irqlName(NewIrql)} from ${irqlName(cur)}; the new IRQL must not be higher than the current one.`);
+          ctx.bugcheck('DRIVER_VERIFIER_DETECTED_VIOLATION', [0x31, cur, NewIrql, 0], `KeLowerIrql was asked to lower to ${irqlName(NewIrql)} from ${irqlName(cur)}; the new IRQL must not be higher than the current one.`);
         }
         ctx.setIrql(NewIrql);
       },

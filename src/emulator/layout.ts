@@ -27,7 +27,13 @@ export type FieldList = [name: string, type: FieldType][];
  * A structure declaration: its fields, a union, or an opaque block of a stated size where the layout is not
  * public (the module says so), or a type name it aliases (`KSPIN_LOCK: 'ULONG_PTR'`).
  */
-export type LayoutDecl = FieldList | { union: FieldList } | { opaque: { size: number; align: number } } | string;
+export type LayoutDecl =
+  | FieldList
+  | { union: FieldList }
+  /** A structure with a declared alignment (DECLSPEC_ALIGN / DECLSPEC_CACHEALIGN). */
+  | { struct: FieldList; align: number }
+  | { opaque: { size: number; align: number } }
+  | string;
 
 export type LayoutTable = Record<string, LayoutDecl>;
 
@@ -124,6 +130,11 @@ export class LayoutRegistry {
     if (typeof decl === 'string') return { ...this.get(decl), name };
     if (Array.isArray(decl)) return this.aggregate(name, decl, false);
     if ('union' in decl) return this.aggregate(name, decl.union, true);
+    if ('struct' in decl) {
+      const l = this.aggregate(name, decl.struct, false);
+      const align = Math.max(l.align, decl.align);
+      return { ...l, align, size: Math.ceil(l.size / align) * align };
+    }
     return { name, size: decl.opaque.size, align: decl.opaque.align, fields: new Map() };
   }
 
