@@ -38,7 +38,13 @@ test.describe('keyboard journey', () => {
     await expect(options.first()).toHaveText('ExAcquireRundownProtection');
     await expect(options.nth(1)).toHaveText(/^ExAcquireRundownProtection./);
     await input.fill('rundown');
-    await expect(options.first()).toContainText(/rundown/i);
+    await expect(options.first()).toBeVisible();
+    const details = await page.locator('dialog[open] [role="option"] .search-detail').allTextContents();
+    const titles = (await options.allTextContents()).filter((_, i) => details[i] !== 'full text');
+    expect(titles.length).toBeGreaterThan(3);
+    // Every name hit contains the query as camelCase parts or words ("Run-Down", "ExAcquireRundownProtection").
+    for (const t of titles) expect(t.toLowerCase().replace(/[^a-z0-9]/g, '')).toContain('rundown');
+    expect(titles).toContain('ExAcquireRundownProtection');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await expect(page.locator('dialog[open]')).toHaveCount(0);
