@@ -10,6 +10,7 @@ import rtlMemory from './rtl-memory.ts';
 import clfsLsn from './clfs-lsn.ts';
 import timeFields from './time-fields.ts';
 import rtlRunOnce from './rtl-run-once.ts';
+import objectHeader from './object-header.ts';
 
 export const PART2_MODULES: ModuleDef[] = [
   ntintsafe,
@@ -22,4 +23,5 @@ export const PART2_MODULES: ModuleDef[] = [
   clfsLsn,
   timeFields,
   rtlRunOnce,
+  objectHeader,
 ];
