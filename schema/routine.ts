@@ -3,9 +3,11 @@ import { Irql } from './irql.ts';
 import { Prose, SourceRef } from './source.ts';
 
 export const RoutineKind = z.enum(['function', 'macro', 'callback']).meta({ id: 'RoutineKind' });
+export type RoutineKind = z.infer<typeof RoutineKind>;
 export const RoutineStatus = z
   .enum(['supported', 'obsolete', 'reserved', 'unsupported'])
   .meta({ id: 'RoutineStatus', description: 'obsolete: replaced; reserved: for system use; unsupported: documented as not supported' });
+export type RoutineStatus = z.infer<typeof RoutineStatus>;
 
 export const Parameter = z
   .object({

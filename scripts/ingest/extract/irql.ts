@@ -18,8 +18,8 @@ const LEVEL_WORDS: Record<string, IrqlLevel> = {
   HIGH_LEVEL: 'HIGH_LEVEL',
 };
 
-const LOWEST = IRQL_LEVELS[0];
-const HIGHEST = IRQL_LEVELS[IRQL_LEVELS.length - 1];
+const LOWEST: IrqlLevel = IRQL_LEVELS[0];
+const HIGHEST: IrqlLevel = IRQL_LEVELS[IRQL_LEVELS.length - 1]!;
 const rank = (l: IrqlLevel) => IRQL_LEVELS.indexOf(l);
 
 /** One comparison as written: an operator (or none) and the level it applies to. */

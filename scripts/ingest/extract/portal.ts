@@ -67,13 +67,13 @@ export function readPortal(tree: Root, doc: Doc, ctx: LinkContext): PortalRead {
       if (node.depth === 1) continue;
       if (node.depth === 2) intro = title.startsWith('-');
       if (intro || node.depth > 3) continue;
-      const parent = node.depth === 3 ? h2 : null;
-      let slug = (parent ? `${parent.slug}/` : '') + slugify(title);
+      const parentSlug: string | null = node.depth === 3 ? ((h2 as CategoryFact | null)?.slug ?? null) : null;
+      let slug: string = (parentSlug ? `${parentSlug}/` : '') + slugify(title);
       for (let n = 2; slugs.has(slug); n++) slug = `${slug.replace(/-\d+$/, '')}-${n}`;
       slugs.add(slug);
       const nodes: RootContent[] = [];
       descriptionNodes = nodes;
-      category = { slug, title, parent: parent?.slug ?? null, description: prose(nodes, at(node).line), routines: [], source: at(node) };
+      category = { slug, title, parent: parentSlug, description: prose(nodes, at(node).line), routines: [], source: at(node) };
       if (node.depth === 2) h2 = category;
       out.categories.push(category);
       continue;

@@ -153,7 +153,7 @@ function inlineText(nodes: HastContent[] | ElementContent[], resolve: LinkResolv
 }
 
 function inline(node: HastContent, resolve: LinkResolver): string {
-  if (node.type === 'text') return escapeText(node.value.replace(/\s+/g, ' '));
+  if (node.type === 'text') return textWithMarkdownLinks(node.value.replace(/\s+/g, ' '), resolve);
   if (node.type !== 'element') return '';
   const kids = node.children as HastContent[];
   switch (node.tagName) {
@@ -188,6 +188,23 @@ function inline(node: HastContent, resolve: LinkResolver): string {
       if (BLOCK.has(node.tagName)) return ' ' + blocks(kids, resolve).join(' ') + ' ';
       return inlineText(kids, resolve);
   }
+}
+
+/**
+ * Markdown written inside an HTML block is not parsed by CommonMark, so `[**Name**](page.md)` reaches us as
+ * text; its links go through the resolver like any other, the rest is escaped text.
+ */
+function textWithMarkdownLinks(value: string, resolve: LinkResolver): string {
+  let out = '';
+  let last = 0;
+  for (const m of value.matchAll(/\[([^\]]+)\]\(([^)\s]+)\)/g)) {
+    out += escapeText(value.slice(last, m.index));
+    const label = m[1]!.replace(/^\*+|\*+$/g, '').trim();
+    const r = resolve(m[2]!, label);
+    out += r.kind === 'external' ? `[${escapeText(label)}](${r.url})` : escapeText(label);
+    last = m.index + m[0].length;
+  }
+  return out + escapeText(value.slice(last));
 }
 
 function wrap(mark: string, inner: string): string {
