@@ -82,6 +82,9 @@ export function gateOf(sys: Sys, gates: Map<number, OwnedGate>, address: number,
 
 export default defineModule({
   name: 'fast-mutex',
+  // The Unsafe pages' requirement line says APC_LEVEL, and their remarks allow "a critical region" too
+  // (KeEnterCriticalRegion at PASSIVE_LEVEL); the module applies the remarks' fuller rule.
+  ownIrqlCheck: ['ExAcquireFastMutexUnsafe', 'ExReleaseFastMutexUnsafe'],
   layouts: {
     FAST_MUTEX: [['Count', 'LONG'], ['Owner', 'PVOID'], ['Contention', 'ULONG'], ['Event', 'KEVENT'], ['OldIrql', 'ULONG']],
   },
@@ -137,6 +140,7 @@ export default defineModule({
         return g.acquire('ExAcquireFastMutexUnsafe', () => undefined);
       },
       ExReleaseFastMutexUnsafe(FastMutex: number) {
+        needApcDisabled('ExReleaseFastMutexUnsafe');
         gate(FastMutex, 'ExReleaseFastMutexUnsafe').release('ExReleaseFastMutexUnsafe');
       },
     };

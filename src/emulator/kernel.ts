@@ -446,6 +446,7 @@ export class KernelContext {
   }
 
   private async drive(driver: SimThread, mode: 'block' | 'settle'): Promise<void> {
+    driver.irql = this.processors[driver.cpu]!.irql;
     this.looping = true;
     let failure: unknown = null;
     try {

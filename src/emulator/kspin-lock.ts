@@ -105,6 +105,13 @@ export default defineModule({
       }
       return old;
     };
+    // KeAcquireSpinLockAtDpcLevel's page puts its rule in the remarks ("Callers … must be running at
+    // IRQL >= DISPATCH_LEVEL"), which the catalog records as "See Remarks": the module applies it.
+    const atDpc = (routine: string) => {
+      if (ctx.irql < IRQL.DISPATCH_LEVEL) {
+        ctx.bugcheck('IRQL_NOT_GREATER_OR_EQUAL', [ctx.irql, IRQL.DISPATCH_LEVEL, 0, 0], `${routine} was called at ${irqlName(ctx.irql)}; the caller must already be at DISPATCH_LEVEL or above.`);
+      }
+    };
     const queueAcquire = (lock: number, handle: number, raise: boolean, routine: string) => {
       sys.set(handle, 'KLOCK_QUEUE_HANDLE', 'LockQueue.Lock', lock);
       sys.set(handle, 'KLOCK_QUEUE_HANDLE', 'LockQueue.Next', 0);
@@ -130,9 +137,11 @@ export default defineModule({
         restore(NewIrql, 'KeReleaseSpinLock');
       },
       KeAcquireSpinLockAtDpcLevel(SpinLock: number) {
+        atDpc('KeAcquireSpinLockAtDpcLevel');
         takeSpinLock(sys, SpinLock, 'KeAcquireSpinLockAtDpcLevel');
       },
       KeReleaseSpinLockFromDpcLevel(SpinLock: number) {
+        atDpc('KeReleaseSpinLockFromDpcLevel');
         dropSpinLock(sys, SpinLock, 'KeReleaseSpinLockFromDpcLevel');
       },
       KefReleaseSpinLockFromDpcLevel(SpinLock: number) {
@@ -150,7 +159,10 @@ export default defineModule({
         dropSpinLock(sys, SpinLock, 'KeReleaseSpinLockForDpc');
         restore(OldIrql, 'KeReleaseSpinLockForDpc');
       },
-      KeTryToAcquireSpinLockAtDpcLevel: (SpinLock: number) => (tryTakeSpinLock(sys, SpinLock) ? 1 : 0),
+      KeTryToAcquireSpinLockAtDpcLevel(SpinLock: number) {
+        atDpc('KeTryToAcquireSpinLockAtDpcLevel');
+        return tryTakeSpinLock(sys, SpinLock) ? 1 : 0;
+      },
       /** "Returns TRUE if the spin lock is available" (not held), without acquiring it. */
       KeTestSpinLock: (SpinLock: number) => ((sys.mem.read(SpinLock, 'KSPIN_LOCK') as bigint) === 0n ? 1 : 0),
       KeAcquireInStackQueuedSpinLock(SpinLock: number, LockHandle: number) {
