@@ -10,6 +10,7 @@
  * RtlStringFromGUID) take paged pool tagged 'Strg'; the string must go back through the matching
  * Rtl…Free routine, and one never freed is a pool leak at `k.unload()`.
  */
+import { allocatePool, freePool } from './ex-pool.ts';
 import { defineModule, type Sys } from './module.ts';
 
 export const STATUS_SUCCESS = 0x00000000;
@@ -87,26 +88,13 @@ export function countedStrings(sys: Sys) {
   return { length, maximumLength, buffer, set, units, writeUnits, cString };
 }
 
-/** String memory from paged pool, as the Rtl routines that allocate take it. */
+/** String memory from paged pool, through the pool module so leaks, double frees and stray frees are its checks. */
 function stringPool(sys: Sys) {
   return {
-    allocate(size: number, routine: string): number {
-      const block = sys.mem.reserve(size, { origin: 'pool', paged: true, tag: STRING_TAG, poolType: PAGED_POOL, allocator: routine });
-      return block ? block.base : 0;
-    },
-    free(address: number, routine: string): void {
-      const block = sys.mem.blockAt(address);
-      if (!block || block.origin !== 'pool') {
-        sys.ctx.bugcheck('BAD_POOL_CALLER', [0x46, address, 0, 0],
-          `${routine}: the Buffer at 0x${address.toString(16)} was not allocated from pool by a string routine; `
-          + 'free only strings that a routine allocated (AllocateDestinationString TRUE).', routine);
-      }
-      if (block.freed) {
-        sys.ctx.bugcheck('BAD_POOL_CALLER', [0x07, 0, address, 0],
-          `${routine}: the Buffer at 0x${address.toString(16)} was already freed by ${block.freedBy}.`, routine);
-      }
-      sys.mem.release(block, routine);
-    },
+    // An empty result still gets a buffer: the routine's own allocation is never a zero-byte request.
+    allocate: (size: number, routine: string): number =>
+      allocatePool(sys, { routine, paged: true, poolType: PAGED_POOL, bytes: Math.max(size, 2), tag: STRING_TAG, zero: false, raise: false }),
+    free: (address: number, routine: string): void => freePool(sys, address, routine, null),
   };
 }
 

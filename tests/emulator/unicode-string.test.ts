@@ -159,11 +159,11 @@ describe('RtlAnsiStringToUnicodeString / RtlUnicodeStringToAnsiString', () => {
     expect(() => k.unload()).not.toThrow();
   });
 
-  it('freeing a string that no routine allocated bugchecks BAD_POOL_CALLER', () => {
+  it('freeing a string that no routine allocated bugchecks as a free of memory no pool allocation returned', () => {
     const k = createKernel();
     const s = k.alloc('UNICODE_STRING');
     k.RtlInitUnicodeString(s, k.wstr('literal'));
-    expect(() => k.RtlFreeUnicodeString(s)).toThrow(expect.objectContaining({ codeName: 'BAD_POOL_CALLER' }));
+    expect(() => k.RtlFreeUnicodeString(s)).toThrow(expect.objectContaining({ codeName: 'DRIVER_VERIFIER_DETECTED_VIOLATION', routine: 'RtlFreeUnicodeString' }));
   });
 });
 
