@@ -15,6 +15,9 @@ const EXCLUSIVE = 0x80000000;
 
 export default defineModule({
   name: 'ex-spin-lock',
+  // The page's requirement line reads "DISPATCH_LEVEL (See Remarks.)", which the catalog takes as exactly
+  // DISPATCH_LEVEL; its remarks say "the caller must be running at IRQL <= DISPATCH_LEVEL" — applied here.
+  ownIrqlCheck: ['ExAcquireSpinLockShared'],
   routines: (sys) => {
     const ctx = sys.ctx;
     const owners = new Map<number, { exclusive: bigint | null; shared: Map<bigint, number> }>();
@@ -84,6 +87,7 @@ export default defineModule({
     };
     return {
       ExAcquireSpinLockShared(SpinLock: number) {
+        if (ctx.irql > IRQL.DISPATCH_LEVEL) ctx.bugcheck('IRQL_NOT_LESS_OR_EQUAL', [0, ctx.irql, 0, 0], `ExAcquireSpinLockShared was called at IRQL ${ctx.irql}; the caller must be at IRQL <= DISPATCH_LEVEL.`);
         const old = raise();
         mustGet(SpinLock, false, 'ExAcquireSpinLockShared');
         return old;
