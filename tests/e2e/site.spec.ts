@@ -103,8 +103,15 @@ test('/catalog.json validates against /schema/catalog.schema.json', async ({ req
 });
 
 for (const { type, url } of pageTypes(catalog)) {
-  test(`axe-core: no serious or critical violation on the ${type} page (${url})`, async ({ page }) => {
+  test(`axe-core: no serious or critical violation on the ${type} page (${url}); nothing blocked by the CSP`, async ({ page }) => {
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(url);
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
     const results = await new AxeBuilder({ page }).analyze();
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target}`)).toEqual([]);
