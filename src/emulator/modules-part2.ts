@@ -11,6 +11,8 @@ import clfsLsn from './clfs-lsn.ts';
 import timeFields from './time-fields.ts';
 import rtlRunOnce from './rtl-run-once.ts';
 import objectHeader from './object-header.ts';
+import irp from './irp.ts';
+import ioCsq from './io-csq.ts';
 
 export const PART2_MODULES: ModuleDef[] = [
   ntintsafe,
@@ -24,4 +26,6 @@ export const PART2_MODULES: ModuleDef[] = [
   timeFields,
   rtlRunOnce,
   objectHeader,
+  irp,
+  ioCsq,
 ];
