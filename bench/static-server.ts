@@ -58,7 +58,7 @@ export async function serveStatic(root: string): Promise<{ url: string; hits: Hi
     const status = existsSync(file) ? 200 : 404;
     if (status === 404) file = join(root, '404.html');
     const headers: Record<string, string> = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'public, max-age=3600' };
-    let body = readFileSync(file);
+    let body: Buffer = readFileSync(file);
     if (COMPRESSIBLE.test(file) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
       let packed = gzipped.get(file);
       if (packed === undefined) {
