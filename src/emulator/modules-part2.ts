@@ -13,6 +13,8 @@ import rtlRunOnce from './rtl-run-once.ts';
 import objectHeader from './object-header.ts';
 import irp from './irp.ts';
 import ioCsq from './io-csq.ts';
+import ioWorkitem from './io-workitem.ts';
+import ioRemoveLock from './io-remove-lock.ts';
 
 export const PART2_MODULES: ModuleDef[] = [
   ntintsafe,
@@ -28,4 +30,6 @@ export const PART2_MODULES: ModuleDef[] = [
   objectHeader,
   irp,
   ioCsq,
+  ioWorkitem,
+  ioRemoveLock,
 ];
