@@ -9,6 +9,7 @@ import type { LayoutTable } from './layout.ts';
 import type { Memory } from './memory.ts';
 import type { LayoutRegistry } from './layout.ts';
 import type { Kernel } from './index.ts';
+import type { BugCheck } from './bugcheck.ts';
 
 /** What a module's routines see: the public kernel `k` plus the shared context and memory. */
 export interface Sys {
@@ -49,6 +50,11 @@ export interface ModuleDef {
   helpers?: (sys: Sys) => Record<string, Routine>;
   /** Routine names the module implements without an IRQL check of the catalog (the module checks itself). */
   ownIrqlCheck?: string[];
+  /**
+   * Called once for each bug check that ends an emulated routine, before it propagates (bug check
+   * callbacks run here). It must not throw.
+   */
+  onBugCheck?: (sys: Sys, bugCheck: BugCheck) => void;
 }
 
 export function defineModule(def: ModuleDef): ModuleDef {
