@@ -15,6 +15,8 @@ import irp from './irp.ts';
 import ioCsq from './io-csq.ts';
 import ioWorkitem from './io-workitem.ts';
 import ioRemoveLock from './io-remove-lock.ts';
+import kbugcheckCallback from './kbugcheck-callback.ts';
+import kfloatingSave from './kfloating-save.ts';
 
 export const PART2_MODULES: ModuleDef[] = [
   ntintsafe,
@@ -32,4 +34,6 @@ export const PART2_MODULES: ModuleDef[] = [
   ioCsq,
   ioWorkitem,
   ioRemoveLock,
+  kbugcheckCallback,
+  kfloatingSave,
 ];
