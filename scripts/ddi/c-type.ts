@@ -52,15 +52,25 @@ export function typeSpellings(type: string): Set<string> {
 }
 
 /**
- * Whether a parameter of type `parameterType` takes a `wanted`: the type itself or a pointer to it, in any
- * spelling. `takes:EX_RUNDOWN_REF` and `takes:PEX_RUNDOWN_REF` both find `PEX_RUNDOWN_REF RunRef`.
- *
- * @example takesType('PEX_RUNDOWN_REF', 'EX_RUNDOWN_REF') // true
+ * A test of parameter types for one wanted type: the type itself or a pointer to it, in any spelling.
+ * `takes:EX_RUNDOWN_REF` and `takes:PEX_RUNDOWN_REF` both accept `PEX_RUNDOWN_REF RunRef`. Answers are kept per
+ * distinct parameter type, as a catalog repeats a few hundred types across thousands of parameters.
  */
+export function typeMatcher(wanted: string): (parameterType: string) => boolean {
+  const accepted = new Set([...typeSpellings(wanted), ...typeSpellings(`${wanted} *`)]);
+  const answers = new Map<string, boolean>();
+  return (parameterType) => {
+    let answer = answers.get(parameterType);
+    if (answer === undefined) {
+      answer = false;
+      for (const spelling of typeSpellings(parameterType)) if (accepted.has(spelling)) answer = true;
+      answers.set(parameterType, answer);
+    }
+    return answer;
+  };
+}
+
+/** @example takesType('PEX_RUNDOWN_REF', 'EX_RUNDOWN_REF') // true */
 export function takesType(parameterType: string, wanted: string): boolean {
-  const have = typeSpellings(parameterType);
-  for (const spelling of [...typeSpellings(wanted), ...typeSpellings(`${wanted} *`)]) {
-    if (have.has(spelling)) return true;
-  }
-  return false;
+  return typeMatcher(wanted)(parameterType);
 }

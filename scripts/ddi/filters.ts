@@ -1,7 +1,7 @@
 import type { IrqlLevel, Routine } from '../../schema/index.ts';
 import { IRQL_LEVELS, irqlRank } from '../../schema/irql.ts';
 import { RoutineKind, RoutineStatus } from '../../schema/routine.ts';
-import { takesType } from './c-type.ts';
+import { typeMatcher } from './c-type.ts';
 import { UsageError } from './catalog.ts';
 import { compact, editDistance } from './words.ts';
 
@@ -153,12 +153,14 @@ function parseTerm(term: string, context: FilterContext): Filter {
           rank <= irqlRank(routine.irql.max),
       };
     }
-    case 'takes':
+    case 'takes': {
+      const takes = typeMatcher(value);
       return {
         key: 'takes',
         value,
-        test: (routine) => routine.parameterTypes.some((type) => type !== null && takesType(type, value)),
+        test: (routine) => routine.parameterTypes.some((type) => type !== null && takes(type)),
       };
+    }
     case 'has': {
       const check = HAS[lower];
       if (check === undefined) throw new UsageError(`unknown has:${value}; known are ${Object.keys(HAS).map((name) => `has:${name}`).join(', ')}`);

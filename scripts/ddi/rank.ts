@@ -122,12 +122,30 @@ function matchSpelling(spelling: string, typed: string, typedCompact: string, ty
   if (lower.startsWith(typed) || spellingCompact.startsWith(typedCompact)) {
     return { tier: 1, score: [spellingCompact.length - typedCompact.length] };
   }
+  // A cheap gate before splitting the name into words: every typed word must occur in the name's letters, or
+  // share enough letter pairs with them to be a typo of a part of it, or the whole text must be a typo of it.
+  const wholeLimit = allowedTypos(typedCompact);
+  let allInside = true;
+  let typoPossible = true;
+  for (const word of typedWords) {
+    if (spellingCompact.includes(word)) continue;
+    allInside = false;
+    const limit = allowedTypos(word);
+    if (limit === 0 || !mayBeWithin(word, spellingCompact, limit)) {
+      typoPossible = false;
+      break;
+    }
+  }
+  if (!typoPossible && !(wholeLimit > 0 && mayBeWithin(typedCompact, spellingCompact, wholeLimit))) return null;
+
   const words = nameWords(spelling);
   if (words.length === 0) return null;
   const joinedFrom = suffixJoins(words);
-  const arranged = arrangement(typedWords, words, joinedFrom);
-  if (arranged !== null) return { tier: 2, score: arranged };
-  if (spellingCompact.includes(typedCompact)) return { tier: 2, score: [INSIDE, words.length, 0] };
+  if (allInside) {
+    const arranged = arrangement(typedWords, words, joinedFrom);
+    if (arranged !== null) return { tier: 2, score: arranged };
+    if (spellingCompact.includes(typedCompact)) return { tier: 2, score: [INSIDE, words.length, 0] };
+  }
 
   let total = 0;
   for (const word of typedWords) {
@@ -139,7 +157,6 @@ function matchSpelling(spelling: string, typed: string, typedCompact: string, ty
     }
     total += distance;
   }
-  const wholeLimit = allowedTypos(typedCompact);
   const whole = mayBeWithin(typedCompact, spellingCompact, wholeLimit) ? editDistance(typedCompact, spellingCompact, wholeLimit) : wholeLimit + 1;
   const best = Math.min(total, whole <= wholeLimit ? whole : Number.POSITIVE_INFINITY);
   if (best !== Number.POSITIVE_INFINITY) return { tier: 3, score: [best, words.length] };
