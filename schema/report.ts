@@ -13,6 +13,8 @@ export const IngestReport = z
     brokenLinks: z.array(z.object({ ...SourceRef.shape, text: z.string(), target: z.string(), reason: z.string() }).strict()),
     /** Text passes that repaired a line before parsing (a table row's lost pipe, mojibake, …). */
     passes: z.array(z.object({ ...SourceRef.shape, pass: z.string() }).strict()),
+    /** Names that only their own table row or list item states: kept in the catalog, but no other source confirms the spelling. */
+    unattested: z.array(z.object({ ...SourceRef.shape, name: z.string() }).strict()),
     counts: z.record(z.string(), z.number()),
   })
   .strict()

@@ -126,7 +126,9 @@ function mergeRoutine(name: string, facts: RoutineFact[], report: ReportBuilder,
     disagreement(report, name, 'header', facts, (f) => f.header ?? null);
   }
   for (const field of ['minimumOs', 'library'] as const) disagreement(report, name, field, facts, (f) => f[field] ?? null);
-  disagreement(report, name, 'irql', facts, (f) => f.irql?.raw ?? null);
+  // Wordings of one range ("<= DISPATCH_LEVEL", "IRQL <= DISPATCH_LEVEL") agree; different ranges do not.
+  const ranges = new Set(facts.filter((f) => f.irql).map((f) => `${f.irql!.min}..${f.irql!.max}`));
+  if (ranges.size > 1) disagreement(report, name, 'irql', facts, (f) => f.irql?.raw ?? null);
 
   const status = facts.find((f) => f.status && f.status !== 'supported')?.status ?? 'supported';
   const statusFact = facts.find((f) => f.status === status && f.statusNote);

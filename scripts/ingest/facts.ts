@@ -18,6 +18,8 @@ export interface RoutineFact {
   page?: string;
   headerDir?: string;
   aliases?: string[];
+  /** Names a callback page gives the routine a driver implements (`DriverEntry` for DRIVER_INITIALIZE). */
+  roleNames?: string[];
   kind?: RoutineKind;
   header?: string | null;
   includeHeader?: string | null;

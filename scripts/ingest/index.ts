@@ -7,7 +7,7 @@ import type { LinkContext } from './extract/links.ts';
 import { NameIndex } from './names.ts';
 import { ReportBuilder } from './report.ts';
 import { SOURCES } from './sources/index.ts';
-import type { ReadContext, SourceDeclaration } from './sources/source.ts';
+import { type ReadContext, type SourceDeclaration, SourceDriftError } from './sources/source.ts';
 
 export interface IngestOptions {
   contentDir: string;
@@ -64,11 +64,27 @@ export function ingest(options: IngestOptions, sources: readonly SourceDeclarati
   for (const d of docs) {
     for (const m of d.text.matchAll(/[A-Za-z_][A-Za-z0-9_]{2,}/g)) mentions.set(m[0], (mentions.get(m[0]) ?? 0) + 1);
   }
+  const errors: string[] = [];
   let done = 0;
+  let phase = 0;
   for (const { source, file, text, originalLine } of docs) {
-    source.read({ file, text, originalLine }, ctx);
+    if (source.phase !== phase) {
+      registerRoleNames(routines, index);
+      phase = source.phase;
+    }
+    try {
+      source.read({ file, text, originalLine }, ctx);
+    } catch (e) {
+      // A source whose structure drifted stops the ingest (after every file was tried, so that all such
+      // errors are listed); anything else a page throws quarantines that page and the ingest goes on.
+      if (e instanceof SourceDriftError) errors.push(e.message);
+      else if (source.phase === 0) report.quarantine({ file, line: 1 }, text.slice(0, 200), 'unparseable-page', e instanceof Error ? e.message : String(e));
+      else errors.push(`${file}:1: ${e instanceof Error ? e.message : String(e)}`);
+    }
     options.onProgress?.(++done, docs.length);
   }
+  if (errors.length) throw new IngestError(errors);
+  if (phase === 0) registerRoleNames(routines, index);
 
   function prepare(source: SourceDeclaration, file: string) {
     let text = readFileSync(join(contentDir, file), 'utf8').replace(/\r\n?/g, '\n');
@@ -106,6 +122,20 @@ export function ingest(options: IngestOptions, sources: readonly SourceDeclarati
   const built = IngestReport.safeParse(report.build(counts));
   if (!built.success) throw new IngestError(built.error.issues.slice(0, 20).map((i) => `report: ${i.path.join('.')}: ${i.message}`));
   return { catalog: parsed.data, report: built.data };
+}
+
+/**
+ * Role names of callback pages (`DriverEntry`, `AddDevice`) name the callback's record, unless some page
+ * documents that name itself; they are registered only once every page is known for that reason.
+ */
+function registerRoleNames(routines: RoutineFact[], index: NameIndex): void {
+  for (const f of routines) {
+    for (const role of f.roleNames ?? []) {
+      if (index.has(role)) continue;
+      index.add(role, index.canonical(f.name) ?? f.name);
+      (f.aliases ??= []).push(role);
+    }
+  }
 }
 
 function insertLines(map: number[], after: number[]): number[] {

@@ -18,6 +18,8 @@ export class ReportBuilder {
   readonly brokenLinks: BrokenLink[] = [];
   /** Text passes applied to a file before parsing (pipes restored, mojibake fixed, …), with the line they touched. */
   readonly passes: { file: string; line: number; pass: string }[] = [];
+  /** Names only their own row states (no page, link or mention elsewhere): kept, but unverifiable. */
+  readonly unattestedNames: { file: string; line: number; name: string }[] = [];
   private readonly seenRepairs = new Set<string>();
   private readonly seenLinks = new Set<string>();
 
@@ -47,6 +49,10 @@ export class ReportBuilder {
     this.brokenLinks.push({ file: at.file, line: at.line, text, target, reason });
   }
 
+  unattested(at: SourceRef, name: string): void {
+    this.unattestedNames.push({ file: at.file, line: at.line, name });
+  }
+
   pass(at: SourceRef, pass: string): void {
     this.passes.push({ file: at.file, line: at.line, pass });
   }
@@ -63,6 +69,7 @@ export class ReportBuilder {
       disagreements: [...this.disagreements].sort((a, b) => cmp(a.name, b.name) || cmp(a.field, b.field)),
       brokenLinks: [...this.brokenLinks].sort((a, b) => byLoc(a, b) || cmp(a.target, b.target)),
       passes: [...this.passes].sort((a, b) => byLoc(a, b) || cmp(a.pass, b.pass)),
+      unattested: [...this.unattestedNames].sort((a, b) => byLoc(a, b) || cmp(a.name, b.name)),
       counts: { ...counts, ...sortedRecord(passCounts) },
     };
   }

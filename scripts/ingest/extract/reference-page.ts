@@ -122,6 +122,7 @@ export function readReferencePage(input: ReferencePageInput, ctx: LinkContext): 
       page: input.page ?? undefined,
       headerDir: headerDir ?? undefined,
       aliases: apiNames.filter((n) => n !== name),
+      ...(prefix === 'nc' ? { roleNames: roleNamesOf(data, apiNames) } : {}),
       kind: kindOf(prefix, data, title),
       header,
       includeHeader: fmString(data, 'req.include-header'),
@@ -139,6 +140,13 @@ export function readReferencePage(input: ReferencePageInput, ctx: LinkContext): 
       officialUrl,
     },
   };
+}
+
+/** `ms.keywords` of a callback page name the implementing routine as `<header>/<Role>` (`wdm/DriverEntry`). */
+function roleNamesOf(data: Record<string, unknown>, apiNames: string[]): string[] {
+  const keywords = (fmString(data, 'ms.keywords') ?? '').split(',').map((k) => k.trim());
+  const roles = keywords.map((k) => /^[a-z0-9_]+\/([A-Za-z_][A-Za-z0-9_]*)$/.exec(k)?.[1]).filter((k): k is string => !!k && !apiNames.includes(k));
+  return [...new Set(roles)];
 }
 
 function kindOf(prefix: string, data: Record<string, unknown>, title: string): RoutineKind {

@@ -1,4 +1,5 @@
 import type { RoutineFact } from '../facts.ts';
+import { nameFamilyPlaceholder } from '../passes/name-family-placeholder.ts';
 import { nameFusedDescription } from '../passes/name-fused-description.ts';
 import { nameLostLetter } from '../passes/name-lost-letter.ts';
 import type { Attested, NamePass, NameRow } from '../passes/name-rows.ts';
@@ -6,7 +7,7 @@ import { nameStrayPipe } from '../passes/name-stray-pipe.ts';
 import type { ReadContext } from './source.ts';
 
 /** The name passes every table and list source runs, in order. */
-export const NAME_PASSES: readonly NamePass[] = [nameStrayPipe, nameFusedDescription, nameLostLetter];
+export const NAME_PASSES: readonly NamePass[] = [nameStrayPipe, nameFusedDescription, nameFamilyPlaceholder, nameLostLetter];
 
 /**
  * Names some source attests besides the rows being checked: every name of a reference page or link, and
@@ -29,6 +30,7 @@ export function checkNames(rows: NameRow[], ctx: ReadContext, passes: readonly N
     for (const q of r.quarantined) ctx.report.quarantine(q.at, q.raw, q.reason, q.detail);
     current = r.rows;
   }
+  for (const r of current) if (!attested.has(r.name)) ctx.report.unattested(r.at, r.name);
   return current;
 }
 

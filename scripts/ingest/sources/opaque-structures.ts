@@ -1,5 +1,6 @@
 import { readOpaqueStructures } from '../extract/opaque-structures.ts';
 import { parseMarkdown, splitFrontMatter } from '../parse/markdown.ts';
+import { IDENT_RE } from '../names.ts';
 import { mojibake } from '../passes/mojibake.ts';
 import { whitespace } from '../passes/whitespace.ts';
 import { type SourceDeclaration, SourceDriftError } from './source.ts';
@@ -19,6 +20,7 @@ export const opaqueStructures: SourceDeclaration = {
       ctx.structures.push(s);
     }
     for (const b of read.badRows) ctx.report.quarantine(b.at, b.raw, 'not-a-name', 'the first cell of a structure row names no structure');
-    for (const r of [...read.linkedRoutines, ...read.related]) ctx.routines.push({ name: r.name, origin: 'table', source: r.at });
+    // A link text that is not an identifier ("Run-Down Protection") names a guide, not a routine.
+    for (const r of [...read.linkedRoutines, ...read.related]) if (IDENT_RE.test(r.name)) ctx.routines.push({ name: r.name, origin: 'table', source: r.at });
   },
 };
