@@ -92,15 +92,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .action((words: string[], options: { json?: boolean; limit: number }, command: Command) => {
       const view = catalogFor(command);
       const text = words.join(' ');
-      const hits = rankSearch(
-        text,
-        view.entries.map((entry) => ({
-          name: entry.name,
-          aliases: entry.aliases,
-          text: entry.summary,
-          demoted: entry.facts !== null && entry.facts.status !== 'supported',
-        })),
-      ).slice(0, options.limit);
+      const hits = rankSearch(text, view.entries, { limit: options.limit, textOf: view.summary });
       print(
         hits.map((hit) => view.entity(hit.index)),
         options.json === true,
@@ -119,10 +111,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addHelpText('after', `\nFilters:\n${keys}\n\nExample: ddi query header:wdm.h irql:DISPATCH_LEVEL has:replacement`)
     .action((terms: string[], options: { json?: boolean }, command: Command) => {
       const view = catalogFor(command);
-      const filters = parseFilters(terms, view);
+      const filters = parseFilters(terms, view.context());
       const order = (index: number) => view.entries[index]!.name;
       const matches = view.entries
-        .flatMap((entry, index) => (entry.facts !== null && passes(entry.facts, filters) ? [index] : []))
+        .flatMap((_, index) => {
+          const facts = view.facts(index);
+          return facts !== null && passes(facts, filters) ? [index] : [];
+        })
         .sort((a, b) => {
           const x = order(a).toLowerCase();
           const y = order(b).toLowerCase();

@@ -185,18 +185,23 @@ function compareOrdinal(a: string, b: string): number {
  * scattered, fewer edits, fewer extra words), then current records before demoted ones, then a match on the name
  * before one on an alias, then the shorter
  * name, then the name in code-point order (case-insensitive first), so equal input always gives equal output.
- * Records that do not match are left out.
+ * Records that do not match are left out. With `limit`, at most that many hits; `textOf` supplies the prose of
+ * records given without `text`, read only when the names leave room under the limit.
  *
  * @example rankSearch('acquire spin', [{ name: 'KeAcquireSpinLock', aliases: [] }]) // [{ index: 0, tier: 'words', … }]
  */
-export function rankSearch(text: string, records: readonly Searchable[]): SearchHit[] {
+export function rankSearch(
+  text: string,
+  records: readonly Searchable[],
+  options: { limit?: number; textOf?: (index: number) => string | null } = {},
+): SearchHit[] {
   const typed = text.trim().toLowerCase();
   const typedCompact = compact(text);
   const typedWords = queryWords(text);
   if (typedCompact === '' || typedWords.length === 0) return [];
 
-  const patterns = textPatterns(typedWords);
   const ranked: { hit: SearchHit; score: number[]; demoted: number; alias: number; name: string }[] = [];
+  const unmatched: number[] = [];
   records.forEach((record, index) => {
     let best: { match: Match; spelling: string; alias: number } | null = null;
     const spellings = [record.name, ...record.aliases];
@@ -221,10 +226,22 @@ export function rankSearch(text: string, records: readonly Searchable[]): Search
         alias: found.alias,
         name: record.name,
       });
-    } else if (record.text && patterns.every((pattern) => pattern.test(record.text!))) {
-      ranked.push({ hit: { index, tier: 'text', matched: record.name }, score: [4], demoted: record.demoted ? 1 : 0, alias: 0, name: record.name });
+    } else {
+      unmatched.push(index);
     }
   });
+
+  // Prose matches rank after every name match: when the names already fill the limit, the prose is not read.
+  if (options.limit === undefined || ranked.length < options.limit) {
+    const patterns = textPatterns(typedWords);
+    for (const index of unmatched) {
+      const record = records[index]!;
+      const prose = record.text ?? options.textOf?.(index) ?? null;
+      if (prose && patterns.every((pattern) => pattern.test(prose))) {
+        ranked.push({ hit: { index, tier: 'text', matched: record.name }, score: [4], demoted: record.demoted ? 1 : 0, alias: 0, name: record.name });
+      }
+    }
+  }
 
   ranked.sort(
     (a, b) =>
@@ -236,5 +253,6 @@ export function rankSearch(text: string, records: readonly Searchable[]): Search
       compareOrdinal(a.name, b.name) ||
       a.hit.index - b.hit.index,
   );
-  return ranked.map((entry) => entry.hit);
+  const hits = ranked.map((entry) => entry.hit);
+  return options.limit === undefined ? hits : hits.slice(0, options.limit);
 }

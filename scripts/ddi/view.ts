@@ -5,27 +5,32 @@ import type { Catalog, Routine, Structure } from '../../schema/index.ts';
 import { parseCatalog, readCatalogBytes, UsageError, type Entity, type Named } from './catalog.ts';
 import { routineFacts, type FilterContext, type RoutineFacts } from './filters.ts';
 
-/** What `show`, `search` and `query` need to choose records, without the records' prose. */
+/** What `show` and `search` need to find a record by name. */
 export interface ViewEntry extends Named {
   type: Entity['type'];
-  summary: string | null;
-  /** Null for structures: the query filters read routines only. */
-  facts: RoutineFacts | null;
+  /** A routine that is obsolete, reserved or unsupported: search ranks it after equal current ones. */
+  demoted: boolean;
 }
 
-/** A catalog as `ddi` reads it: the entries (routines, then structures) and each full record on demand. */
-export interface CatalogView extends FilterContext {
+/**
+ * A catalog as `ddi` reads it: the entries (routines, then structures) by name, and the rest on demand: the
+ * summaries (search's last tier), the facts the query filters read, and each full record.
+ */
+export interface CatalogView {
   entries: readonly ViewEntry[];
+  summary(index: number): string | null;
+  /** Null for structures: the query filters read routines only. */
+  facts(index: number): RoutineFacts | null;
+  context(): FilterContext;
   entity(index: number): Entity;
 }
 
-function entryOf(type: Entity['type'], record: Routine | Structure): ViewEntry {
+function entryOf(entity: Entity): ViewEntry {
   return {
-    type,
-    name: record.name,
-    aliases: record.aliases,
-    summary: record.summary,
-    facts: type === 'routine' ? routineFacts(record as Routine) : null,
+    type: entity.type,
+    name: entity.record.name,
+    aliases: entity.record.aliases,
+    demoted: entity.type === 'routine' && entity.record.status !== 'supported',
   };
 }
 
@@ -37,15 +42,24 @@ function contextOf(catalog: Catalog): FilterContext {
   return { headerNames: [...headerNames].sort(), categorySlugs: [...categorySlugs].sort() };
 }
 
-/** A view of a catalog already in memory. */
-export function viewOf(catalog: Catalog): CatalogView {
-  const entities: Entity[] = [
+function entitiesOf(catalog: Catalog): Entity[] {
+  return [
     ...catalog.routines.map((record): Entity => ({ type: 'routine', record })),
     ...catalog.structures.map((record): Entity => ({ type: 'structure', record })),
   ];
+}
+
+/** A view of a catalog already in memory. */
+export function viewOf(catalog: Catalog): CatalogView {
+  const entities = entitiesOf(catalog);
+  const entries = entities.map(entryOf);
+  let context: FilterContext | undefined;
+  const facts = entities.map((entity) => (entity.type === 'routine' ? routineFacts(entity.record) : null));
   return {
-    ...contextOf(catalog),
-    entries: entities.map((entity) => entryOf(entity.type, entity.record)),
+    entries,
+    summary: (index) => entities[index]!.record.summary,
+    facts: (index) => facts[index]!,
+    context: () => (context ??= contextOf(catalog)),
     entity: (index) => entities[index]!,
   };
 }
@@ -133,49 +147,78 @@ export function recordSpans(bytes: Uint8Array): { routines: number[]; structures
 }
 
 /** Bump when the index's layout or the meaning of its fields changes. */
-const INDEX_FORMAT = 1;
+const INDEX_FORMAT = 2;
 
-interface IndexFile {
+/**
+ * The index is three files, so that each command parses only what it reads: names and record positions (every
+ * command), summaries (search, when names leave room under the limit), filter facts (query). Each carries the
+ * catalog's size and time; the names file is written last.
+ */
+interface IndexNames {
   format: number;
-  catalog: { path: string; size: number; mtimeMs: number };
-  context: FilterContext;
+  stamp: string;
+  path: string;
   entries: ViewEntry[];
   spans: number[];
 }
+interface IndexSummaries {
+  stamp: string;
+  summaries: (string | null)[];
+}
+interface IndexFacts {
+  stamp: string;
+  context: FilterContext;
+  facts: (RoutineFacts | null)[];
+}
 
-function statOf(file: string): { size: number; mtimeMs: number } {
+function stampOf(file: string): string {
   try {
     const stat = statSync(file);
-    return { size: stat.size, mtimeMs: stat.mtimeMs };
+    return `${stat.size}:${stat.mtimeMs}`;
   } catch {
     readCatalogBytes(file);
     throw new UsageError(`${file}: cannot read the catalog`);
   }
 }
 
-function readIndex(indexFile: string, path: string, stat: { size: number; mtimeMs: number }): IndexFile | null {
+function readJson<T>(file: string): T | null {
   try {
-    const index = JSON.parse(readFileSync(indexFile, 'utf8')) as IndexFile;
-    const fresh = index.format === INDEX_FORMAT && index.catalog.path === path && index.catalog.size === stat.size && index.catalog.mtimeMs === stat.mtimeMs;
-    return fresh ? index : null;
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch {
     return null;
   }
 }
 
-function viewFromIndex(file: string, index: IndexFile): CatalogView {
+function writeJson(file: string, value: unknown): void {
+  const temporary = `${file}.${process.pid}.${Date.now()}`;
+  writeFileSync(temporary, JSON.stringify(value));
+  renameSync(temporary, file);
+}
+
+function viewFromIndex(file: string, base: string, names: IndexNames): CatalogView {
   let descriptor: number | null = null;
+  let summaries: IndexSummaries | null = null;
+  let facts: IndexFacts | null = null;
+  const part = <T extends { stamp: string }>(suffix: string): T => {
+    const value = readJson<T>(`${base}.${suffix}.json`);
+    if (value === null || value.stamp !== names.stamp) {
+      throw new UsageError(`${file}: the catalog changed while ddi was reading it; run the command again`);
+    }
+    return value;
+  };
   return {
-    ...index.context,
-    entries: index.entries,
-    entity(position) {
-      const start = index.spans[2 * position]!;
-      const end = index.spans[2 * position + 1]!;
+    entries: names.entries,
+    summary: (index) => (summaries ??= part<IndexSummaries>('summaries')).summaries[index]!,
+    facts: (index) => (facts ??= part<IndexFacts>('facts')).facts[index]!,
+    context: () => (facts ??= part<IndexFacts>('facts')).context,
+    entity(index) {
+      const start = names.spans[2 * index]!;
+      const end = names.spans[2 * index + 1]!;
       descriptor ??= openSync(file, 'r');
       const buffer = Buffer.alloc(end - start);
       readSync(descriptor, buffer, 0, buffer.length, start);
       const record = JSON.parse(buffer.toString('utf8')) as Routine | Structure;
-      return index.entries[position]!.type === 'routine'
+      return names.entries[index]!.type === 'routine'
         ? { type: 'routine', record: record as Routine }
         : { type: 'structure', record: record as Structure };
     },
@@ -184,17 +227,18 @@ function viewFromIndex(file: string, index: IndexFile): CatalogView {
 
 /**
  * Opens a catalog file. With a cache directory, the first run after the catalog changes parses it whole and
- * keeps an index beside the bundled command (names, aliases, summaries, the facts filters read, and where each
- * record lies in the file); later runs read the index and parse only the records they print, which keeps the
- * answer fast however large the catalog grows. A stale index is recognised by the catalog's size and time.
+ * keeps an index beside the bundled command (names, summaries, the facts filters read, and where each record
+ * lies in the file); later runs read only the parts of the index they need and parse only the records they
+ * print, which keeps answers fast however large the catalog grows. A stale index is recognised by the
+ * catalog's size and time.
  */
 export function openCatalog(file: string, cacheDir?: string): CatalogView {
   if (cacheDir === undefined) return viewOf(parseCatalog(file, readCatalogBytes(file).toString('utf8')));
   const path = resolve(file);
-  const stat = statOf(path);
-  const indexFile = join(cacheDir, `catalog-${createHash('sha1').update(path).digest('hex').slice(0, 16)}.json`);
-  const cached = readIndex(indexFile, path, stat);
-  if (cached !== null) return viewFromIndex(path, cached);
+  const stamp = stampOf(path);
+  const base = join(cacheDir, `catalog-${createHash('sha1').update(path).digest('hex').slice(0, 16)}`);
+  const cached = readJson<IndexNames>(`${base}.names.json`);
+  if (cached !== null && cached.format === INDEX_FORMAT && cached.path === path && cached.stamp === stamp) return viewFromIndex(path, base, cached);
 
   const bytes = readCatalogBytes(file);
   const catalog = parseCatalog(file, bytes.toString('utf8'));
@@ -203,18 +247,12 @@ export function openCatalog(file: string, cacheDir?: string): CatalogView {
   if (spans.routines.length / 2 !== catalog.routines.length || spans.structures.length / 2 !== catalog.structures.length) {
     throw new Error(`${file}: the record scan disagrees with JSON.parse; the index is not written`);
   }
-  const index: IndexFile = {
-    format: INDEX_FORMAT,
-    catalog: { path, ...stat },
-    context: { headerNames: view.headerNames, categorySlugs: view.categorySlugs },
-    entries: [...view.entries],
-    spans: [...spans.routines, ...spans.structures],
-  };
+  const count = view.entries.length;
   try {
     mkdirSync(cacheDir, { recursive: true });
-    const temporary = `${indexFile}.${process.pid}.${Date.now()}`;
-    writeFileSync(temporary, JSON.stringify(index));
-    renameSync(temporary, indexFile);
+    writeJson(`${base}.summaries.json`, { stamp, summaries: Array.from({ length: count }, (_, index) => view.summary(index)) } satisfies IndexSummaries);
+    writeJson(`${base}.facts.json`, { stamp, context: view.context(), facts: Array.from({ length: count }, (_, index) => view.facts(index)) } satisfies IndexFacts);
+    writeJson(`${base}.names.json`, { format: INDEX_FORMAT, stamp, path, entries: [...view.entries], spans: [...spans.routines, ...spans.structures] } satisfies IndexNames);
   } catch {
     // A read-only cache only costs speed: every run then parses the whole catalog.
   }

@@ -5,7 +5,7 @@ import { viewOf } from '../../scripts/ddi/view.ts';
 import { FIXTURE } from './helpers.ts';
 
 const catalog = loadCatalog(FIXTURE);
-const context = viewOf(catalog);
+const context = viewOf(catalog).context();
 const query = (...terms: string[]) => {
   const filters = parseFilters(terms, context);
   return catalog.routines.filter((routine) => passes(routineFacts(routine), filters)).map((routine) => routine.name).sort();

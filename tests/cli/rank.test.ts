@@ -83,6 +83,19 @@ describe('rankSearch', () => {
     expect(names('loaded', [...records, record('MmLoadedUserImageList')])).toEqual(['MmLoadedUserImageList', 'DRIVER_INITIALIZE']);
   });
 
+  it('reads prose only when the names leave room under the limit', () => {
+    const read: number[] = [];
+    const textOf = (index: number) => {
+      read.push(index);
+      return index === 0 ? 'rundown in prose' : null;
+    };
+    const list = [record('Unrelated'), record('ExRundownCompleted'), record('ExAcquireRundownProtection')];
+    expect(rankSearch('rundown', list, { limit: 2, textOf }).map((hit) => list[hit.index]!.name)).toEqual(['ExRundownCompleted', 'ExAcquireRundownProtection']);
+    expect(read).toEqual([]);
+    expect(rankSearch('rundown', list, { limit: 3, textOf }).map((hit) => hit.tier)).toEqual(['words', 'words', 'text']);
+    expect(read).toEqual([0]);
+  });
+
   it('returns nothing for text that matches nothing, and for blank text', () => {
     expect(names('zzqqxx')).toEqual([]);
     expect(names('   ')).toEqual([]);

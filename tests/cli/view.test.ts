@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,27 +40,39 @@ describe('openCatalog with a cache directory', () => {
   const cache = join(scratch, 'cache');
   copyFileSync(FIXTURE, file);
 
-  const namesOf = (view: ReturnType<typeof openCatalog>) => view.entries.map((entry) => entry.name);
+  const indexFiles = () => readdirSync(cache).filter((name) => name.startsWith('catalog-')).sort();
 
-  it('gives the same entries, context and records as the catalog parsed whole', () => {
+  it('gives the same entries, summaries, facts, context and records as the catalog parsed whole', () => {
     const whole = viewOf(loadCatalog(file));
     const first = openCatalog(file, cache);
-    expect(readdirSync(cache).filter((name) => name.startsWith('catalog-'))).toHaveLength(1);
+    expect(indexFiles().map((name) => name.replace(/^catalog-[0-9a-f]+\./, ''))).toEqual(['facts.json', 'names.json', 'summaries.json']);
     const second = openCatalog(file, cache);
     for (const view of [first, second]) {
       expect(view.entries).toEqual(whole.entries);
-      expect(view.headerNames).toEqual(whole.headerNames);
-      expect(view.categorySlugs).toEqual(whole.categorySlugs);
-      whole.entries.forEach((_, index) => expect(view.entity(index)).toEqual(whole.entity(index)));
+      expect(view.context()).toEqual(whole.context());
+      whole.entries.forEach((_, index) => {
+        expect(view.summary(index)).toEqual(whole.summary(index));
+        expect(view.facts(index)).toEqual(whole.facts(index));
+        expect(view.entity(index)).toEqual(whole.entity(index));
+      });
     }
   });
 
-  it('reads records from the file, not from the index, once the index exists', () => {
+  it('keeps names, summaries and facts apart, and no prose in the names', () => {
     openCatalog(file, cache);
-    const [indexName] = readdirSync(cache).filter((name) => name.startsWith('catalog-'));
-    const index = JSON.parse(readFileSync(join(cache, indexName!), 'utf8')) as { entries: { summary: string | null }[] };
-    expect(JSON.stringify(index)).not.toContain('"remarks"');
-    expect(index.entries.length).toBe(loadCatalog(file).routines.length + loadCatalog(file).structures.length);
+    const names = readFileSync(join(cache, indexFiles().find((name) => name.endsWith('.names.json'))!), 'utf8');
+    expect(names).toContain('"ExAcquireRundownProtection"');
+    expect(names).not.toContain('run-down protection on a shared object');
+    expect(names).not.toContain('PEX_RUNDOWN_REF RunRef');
+  });
+
+  it('reads only the part of the index a command needs', () => {
+    openCatalog(file, cache);
+    rmSync(join(cache, indexFiles().find((name) => name.endsWith('.summaries.json'))!));
+    const view = openCatalog(file, cache);
+    expect(view.entity(0).record.name).toBe(view.entries[0]!.name);
+    expect(view.facts(0)).not.toBeNull();
+    expect(() => view.summary(0)).toThrow(/changed while ddi was reading it/);
   });
 
   it('notices a changed catalog and indexes it again', () => {
@@ -70,8 +82,9 @@ describe('openCatalog with a cache directory', () => {
     writeFileSync(file, JSON.stringify(catalog));
     utimesSync(file, new Date(), new Date(Date.now() + 5_000));
     const view = openCatalog(file, cache);
-    expect(namesOf(view)[0]).toBe('RenamedRoutine');
+    expect(view.entries[0]!.name).toBe('RenamedRoutine');
     expect(view.entity(0).record.name).toBe('RenamedRoutine');
+    expect(openCatalog(file, cache).entity(0).record.name).toBe('RenamedRoutine');
   });
 
   it('reports a missing catalog as it does without a cache', () => {
