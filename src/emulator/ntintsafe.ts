@@ -106,8 +106,8 @@ export const INTSAFE_CONVERSIONS: Readonly<Record<string, readonly string[]>> = 
     'LongPtr', 'UIntPtr', 'LongLong'],
   LongLong: ['Char', 'Int8', 'Short', 'UChar', 'UInt8', 'UShort', 'Int', 'UInt', 'Long', 'ULong', 'IntPtr',
     'LongPtr', 'ULongLong'],
-  ULongLong: ['Char', 'Int8', 'Short', 'UChar', 'UInt8', 'UShort', 'Int', 'UInt', 'Long', 'ULong', 'IntPtr',
-    'UIntPtr', 'LongPtr', 'ULongPtr', 'LongLong'],
+  ULongLong: ['Char', 'Int8', 'Short', 'UChar', 'UInt8', 'UShort', 'Int', 'UInt', 'Long', 'ULong', 'UIntPtr',
+    'LongPtr', 'ULongPtr', 'LongLong'],
 };
 
 /** Memory access type of the emulator for an integer of this width and signedness. */

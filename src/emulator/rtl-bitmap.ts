@@ -105,8 +105,19 @@ function ulong(value: unknown, routine: string, name: string): number {
   throw new TypeError(`${routine}: ${name} must be a ULONG, got ${String(value)}`);
 }
 
+/**
+ * The catalog reduces these routines' rule to "<= APC_LEVEL", but their remarks allow any IRQL when the
+ * bitmap and its header are resident. Emulated memory enforces the real rule: touching paged memory at
+ * DISPATCH_LEVEL or above faults.
+ */
+const RESIDENT_ANY_IRQL = ['RtlSetBit', 'RtlClearBit', 'RtlSetBits', 'RtlClearBits', 'RtlSetAllBits', 'RtlClearAllBits',
+  'RtlTestBit', 'RtlCheckBit', 'RtlAreBitsSet', 'RtlAreBitsClear', 'RtlFindClearBits', 'RtlFindSetBits',
+  'RtlFindClearBitsAndSet', 'RtlFindSetBitsAndClear', 'RtlNumberOfSetBits', 'RtlNumberOfClearBits', 'RtlFindFirstRunClear',
+  'RtlFindNextForwardRunClear', 'RtlFindLastBackwardRunClear', 'RtlFindLongestRunClear', 'RtlFindClearRuns'];
+
 export default defineModule({
   name: 'rtl-bitmap',
+  ownIrqlCheck: RESIDENT_ANY_IRQL,
   layouts: {
     RTL_BITMAP: [['SizeOfBitMap', 'ULONG'], ['Buffer', 'PULONG']],
     RTL_BITMAP_RUN: [['StartingIndex', 'ULONG'], ['NumberOfBits', 'ULONG']],

@@ -158,3 +158,19 @@ describe('single-word bit scans', () => {
     expect(k.RtlNumberOfSetBitsUlongPtr(0xf0f0n)).toBe(8);
   });
 });
+
+describe('IRQL', () => {
+  it('a resident bitmap may be used at DISPATCH_LEVEL; a paged one faults there', () => {
+    const { k, header } = bitmap(32, [0]);
+    const old = k.alloc('KIRQL');
+    k.KeRaiseIrql(k.DISPATCH_LEVEL, old);
+    k.RtlSetBits(header, 0, 4);
+    expect(k.RtlNumberOfSetBits(header)).toBe(4);
+    k.KeLowerIrql(k.read(old, 'KIRQL'));
+    const paged = k.alloc(4, { pool: 'PagedPool' });
+    const pagedHeader = k.alloc('RTL_BITMAP');
+    k.RtlInitializeBitMap(pagedHeader, paged, 32);
+    k.KeRaiseIrql(k.DISPATCH_LEVEL, old);
+    expect(() => k.RtlSetBits(pagedHeader, 0, 4)).toThrow(expect.objectContaining({ codeName: 'DRIVER_IRQL_NOT_LESS_OR_EQUAL' }));
+  });
+});
