@@ -14,8 +14,11 @@ beforeAll(() => {
 
 describe('the catalog built from content/', () => {
   it('validates against the generated JSON Schema with a standard validator', () => {
-    const ajv = new Ajv2020.default({ allErrors: true, strict: false });
-    addFormats.default(ajv);
+    // Both packages are CommonJS: under ESM their export may arrive wrapped in `default`.
+    const Ajv = (Ajv2020 as unknown as { default?: typeof Ajv2020 }).default ?? Ajv2020;
+    const formats = (addFormats as unknown as { default?: typeof addFormats }).default ?? addFormats;
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    formats(ajv);
     const validate = ajv.compile(catalogJsonSchema());
     const ok = validate(JSON.parse(JSON.stringify(result.catalog)));
     expect(validate.errors?.slice(0, 5) ?? []).toEqual([]);
