@@ -272,6 +272,8 @@ if (only.has('build') || only.has('page-weight') || only.has('search')) {
 if (only.has('cli')) cliGroup(results.figures, corpora);
 if (only.has('emulator')) emulatorGroup(results.figures);
 
+results.machine['load average at end (1 min)'] = loadavg()[0]!.toFixed(2);
+results.machine['bench wall time'] = `${((Date.now() - started.getTime()) / 60_000).toFixed(1)} min`;
 const generated = renderMarkdown(results);
 if (options.write) {
   const resultsDir = join(root, 'bench', 'results');
