@@ -91,7 +91,7 @@ export function freePool(sys: Sys, p: number, routine: string, expectedTag: numb
   const ctx = sys.ctx;
   const b: Block | null = sys.mem.blockAt(p);
   if (!b || b.origin !== 'pool') {
-    ctx.bugcheck('DRIVER_VERIFIER_DETECTED_VIOLATION', [0x10, p, 0, 0], `${routine} was passed 0x${p.toString(16)}, which no pool allocation returned.`);
+    return ctx.bugcheck('DRIVER_VERIFIER_DETECTED_VIOLATION', [0x10, p, 0, 0], `${routine} was passed 0x${p.toString(16)}, which no pool allocation returned.`);
   }
   if (b.freed) {
     ctx.bugcheck('DRIVER_VERIFIER_DETECTED_VIOLATION', [0x13, 0, p, b.tag], `${routine} freed 0x${p.toString(16)} a second time; it was already freed by ${b.freedBy}.`);

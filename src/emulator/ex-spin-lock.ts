@@ -79,7 +79,7 @@ export default defineModule({
         s.exclusive = null;
       } else {
         const n = s.shared.get(me);
-        if (!n) ctx.bugcheck('SPIN_LOCK_NOT_OWNED', [p, 1, 0, 0], `${routine}: the caller does not hold the EX_SPIN_LOCK at 0x${p.toString(16)} shared.`);
+        if (!n) return ctx.bugcheck('SPIN_LOCK_NOT_OWNED', [p, 1, 0, 0], `${routine}: the caller does not hold the EX_SPIN_LOCK at 0x${p.toString(16)} shared.`);
         if (n === 1) s.shared.delete(me);
         else s.shared.set(me, n - 1);
       }

@@ -30,7 +30,8 @@ export default defineModule({
         ctx.object(Semaphore, 'KSEMAPHORE', 'KeReleaseSemaphore');
         const prev = signalState(sys, Semaphore);
         const limit = sys.get(Semaphore, 'KSEMAPHORE', 'Limit') as number;
-        if (Adjustment <= 0 || prev + Adjustment > limit) ctx.raise(0xc0000047, 'KeReleaseSemaphore');
+        // A negative adjustment (the count would go down) or one past the limit raises; 0 leaves the count as it is.
+        if (Adjustment < 0 || prev + Adjustment > limit) ctx.raise(0xc0000047, 'KeReleaseSemaphore');
         setSignalState(sys, Semaphore, prev + Adjustment);
         ctx.signal(Semaphore);
         return prev;

@@ -55,7 +55,7 @@ export default defineModule({
       /** Interval: PLARGE_INTEGER (or a bigint), negative relative, positive absolute, in 100-ns units. */
       KeDelayExecutionThread(_WaitMode: number, _Alertable: number, Interval: number | bigint) {
         const due = sys.largeIntegerArg(Interval);
-        if (due === null) ctx.bugcheck('DRIVER_VERIFIER_DETECTED_VIOLATION', [0x1003, 0, 0, 0], 'KeDelayExecutionThread was passed a NULL Interval; it must point to the wait time.');
+        if (due === null) return ctx.bugcheck('DRIVER_VERIFIER_DETECTED_VIOLATION', [0x1003, 0, 0, 0], 'KeDelayExecutionThread was passed a NULL Interval; it must point to the wait time.');
         if (due === 0n) return ctx.yieldThread().then(() => 0);
         const until = ctx.dueTime(due);
         return ctx.blockOn(`KeDelayExecutionThread until t=${until}`, 'KeDelayExecutionThread', { due: until, status: 0 }).promise;

@@ -51,16 +51,23 @@ export default defineModule({
     const schedule = (t: number, due: bigint, periodMs: number) => {
       const at = ctx.dueTime(due);
       sys.set(t, 'KTIMER', 'DueTime', at < 0n ? 0n : at);
-      const e = ctx.addTimer(at, `KTIMER 0x${t.toString(16)}`, () => {
-        pending.delete(t);
+      const fire = () => {
         setSignalState(sys, t, 1);
         ctx.signal(t);
         const dpc = sys.get(t, 'KTIMER', 'Dpc') as number;
         const now = ctx.systemTime();
         if (dpc) insertDpc(sys, dpc, Number(now & 0xffffffffn), Number(now >> 32n));
         if (periodMs > 0 && !pending.has(t)) schedule(t, -BigInt(periodMs) * 10000n, periodMs);
-      });
-      pending.set(t, e);
+      };
+      // A due time already past expires the timer at once, as on Windows.
+      if (at <= ctx.now) {
+        fire();
+        return;
+      }
+      pending.set(t, ctx.addTimer(at, `KTIMER 0x${t.toString(16)}`, () => {
+        pending.delete(t);
+        fire();
+      }));
     };
     const set = (routine: string, t: number, DueTime: bigint | number, Period: number, Dpc: number) => {
       ctx.object(t, 'KTIMER', routine);
