@@ -7,7 +7,8 @@ import { IRQL_LEVELS, irqlRank, type Irql, type IrqlLevel } from '../../schema/i
 export function irqlLabel(irql: Irql | null): string {
   if (!irql) return 'not stated';
   const { min, max } = irql;
-  if (!min || !max) return irql.raw || 'not stated';
+  // Words without a level ("See Remarks"): short enough for a badge; the full text is on the routine page.
+  if (!min || !max) return !irql.raw ? 'not stated' : irql.raw.length <= 24 ? irql.raw : `${irql.raw.slice(0, 22).trimEnd()}…`;
   if (min === max) return min;
   if (min === 'PASSIVE_LEVEL' && max === 'HIGH_LEVEL') return 'any level';
   if (min === 'PASSIVE_LEVEL') return `≤ ${max}`;
