@@ -47,7 +47,6 @@ export function plainSummary(markdown: string | null): string {
 }
 
 function truncate(text: string, width: number): string {
-  if (width <= 0) return '';
   return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
 }
 
@@ -57,7 +56,8 @@ function statusText(status: Routine['status'], style: Style): string {
 
 /**
  * A table of records, one line each: name, kind, header, IRQL range, status, summary. Columns are padded to the
- * widest cell; with `width` (a terminal's columns) the summary is cut to fit.
+ * widest cell; with `width` (a terminal's columns) the summary is cut to fit, or left out when too little room
+ * is left for it.
  */
 export function formatTable(rows: readonly Entity[], style: Style, width?: number): string {
   const cells = rows.map((entity) => {
@@ -73,7 +73,9 @@ export function formatTable(rows: readonly Entity[], style: Style, width?: numbe
   const fixed = widths.reduce((sum, value) => sum + value + 2, 0);
   const line = (row: readonly string[], decorate: (column: number, text: string) => string) => {
     const padded = row.slice(0, 5).map((cell, column) => decorate(column, cell) + ' '.repeat(widths[column]! - cell.length + 2));
-    const summary = width === undefined ? row[5]! : truncate(row[5]!, width - fixed);
+    // A summary cut to a few characters says nothing: below ten it is left out. Names are never cut.
+    const room = width === undefined ? Number.POSITIVE_INFINITY : width - fixed;
+    const summary = room >= 10 ? truncate(row[5]!, room) : '';
     return (padded.join('') + summary).trimEnd();
   };
   const out = [line(heading, (_, text) => style.dim(text))];
