@@ -202,6 +202,7 @@ export const IRQL_TABLE: Record<string, { min: IrqlLevel | null; max: IrqlLevel 
   KePulseEvent: { min: "PASSIVE_LEVEL", max: "DISPATCH_LEVEL" },
   KeQueryActiveProcessorCount: { min: "PASSIVE_LEVEL", max: "HIGH_LEVEL" },
   KeQueryActiveProcessorCountEx: { min: "PASSIVE_LEVEL", max: "HIGH_LEVEL" },
+  KeQueryActiveProcessors: { min: null, max: null },
   KeQueryInterruptTime: { min: "PASSIVE_LEVEL", max: "HIGH_LEVEL" },
   KeQueryInterruptTimePrecise: { min: "PASSIVE_LEVEL", max: "HIGH_LEVEL" },
   KeQueryMaximumProcessorCount: { min: "PASSIVE_LEVEL", max: "HIGH_LEVEL" },

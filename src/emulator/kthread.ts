@@ -7,6 +7,7 @@ import { defineModule } from './module.ts';
 
 export default defineModule({
   name: 'kthread',
+  constants: { ALL_PROCESSOR_GROUPS: 0xffff },
   routines: (sys) => {
     const ctx = sys.ctx;
     return {
@@ -27,7 +28,9 @@ export default defineModule({
         if (ActiveProcessors) sys.mem.write(ActiveProcessors, 'KAFFINITY', (1n << BigInt(n)) - 1n);
         return n;
       },
-      KeQueryActiveProcessorCountEx: (_GroupNumber: number) => ctx.processors.length,
+      /** One processor group: group 0 (or ALL_PROCESSOR_GROUPS) has every processor, any other group none. */
+      KeQueryActiveProcessorCountEx: (GroupNumber: number) => (GroupNumber === 0 || GroupNumber === 0xffff ? ctx.processors.length : 0),
+      KeQueryActiveProcessors: () => (1n << BigInt(ctx.processors.length)) - 1n,
       KeQueryMaximumProcessorCount: () => ctx.processors.length,
       KeEnterCriticalRegion() {
         ctx.current.criticalRegion++;

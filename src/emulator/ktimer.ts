@@ -28,9 +28,8 @@ export default defineModule({
       sys.set(t, 'KTIMER', 'DueTime', 0n);
       sys.set(t, 'KTIMER', 'Dpc', 0);
       sys.set(t, 'KTIMER', 'Period', 0);
-      const old = pending.get(t);
-      if (old) ctx.cancelTimer(old);
-      pending.delete(t);
+      // Re-initialising a queued timer does not take it off the timer queue: it still expires and runs the DPC
+      // it was set with (what Windows does, as Wine's tests observe).
       initHeader(sys, t, {
         type: 'KTIMER', headerType: sync ? KOBJECTS.TimerSynchronizationObject : KOBJECTS.TimerNotificationObject,
         size: sys.layouts.get('KTIMER').size, state: 0,
@@ -48,16 +47,15 @@ export default defineModule({
       pending.delete(t);
       return 1;
     };
-    const schedule = (t: number, due: bigint, periodMs: number) => {
+    const schedule = (t: number, due: bigint, periodMs: number, dpc: number) => {
       const at = ctx.dueTime(due);
       sys.set(t, 'KTIMER', 'DueTime', at < 0n ? 0n : at);
       const fire = () => {
         setSignalState(sys, t, 1);
         ctx.signal(t);
-        const dpc = sys.get(t, 'KTIMER', 'Dpc') as number;
         const now = ctx.systemTime();
         if (dpc) insertDpc(sys, dpc, Number(now & 0xffffffffn), Number(now >> 32n));
-        if (periodMs > 0 && !pending.has(t)) schedule(t, -BigInt(periodMs) * 10000n, periodMs);
+        if (periodMs > 0 && !pending.has(t)) schedule(t, -BigInt(periodMs) * 10000n, periodMs, dpc);
       };
       // A due time already past expires the timer at once, as on Windows.
       if (at <= ctx.now) {
@@ -76,7 +74,7 @@ export default defineModule({
       setSignalState(sys, t, 0);
       sys.set(t, 'KTIMER', 'Dpc', Dpc ?? 0);
       sys.set(t, 'KTIMER', 'Period', Period);
-      schedule(t, BigInt(DueTime), Period);
+      schedule(t, BigInt(DueTime), Period, Dpc ?? 0);
       return was;
     };
     return {

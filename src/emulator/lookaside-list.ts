@@ -4,8 +4,9 @@
  * the Allocate/Free callbacks — or ExAllocatePoolWithTag/ExFreePool when they are NULL — when it is empty
  * or full. As on Windows the initial Depth is 4 (the minimum lookaside depth) and MaximumDepth 256, whatever
  * the caller's reserved Depth argument; the statistics fields (TotalAllocates, AllocateMisses, TotalFrees,
- * FreeMisses) count as the header documents. Entries are linked through their first pointer, so an entry
- * must hold at least a SLIST_ENTRY. Deleting a list frees the entries it holds; a list still initialised
+ * FreeMisses) count as the header documents; Type is the pool type with the caller's POOL_NX_ALLOCATION and
+ * POOL_RAISE_IF_ALLOCATION_FAILURE flags (NonPagedPool | POOL_NX_ALLOCATION, as Wine's tests observe on
+ * Windows). Entries are linked through their first pointer, so Size is at least LOOKASIDE_MINIMUM_BLOCK_SIZE. Deleting a list frees the entries it holds; a list still initialised
  * when the driver unloads is DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS.
  * Layout (wdm.h, x64): GENERAL_LOOKASIDE_POOL (0x60), cache-aligned to 0x80 in the two legacy lists.
  */
@@ -13,6 +14,8 @@ import { allocatePool, freePool } from './ex-pool.ts';
 import { defineModule, type Sys } from './module.ts';
 
 const MINIMUM_DEPTH = 4;
+/** RTL_SIZEOF_THROUGH_FIELD(SLIST_ENTRY, Next): the free-list link an entry must hold (8 on x64). */
+const LOOKASIDE_MINIMUM_BLOCK_SIZE = 8;
 const MAXIMUM_DEPTH = 256;
 
 const GENERAL_LOOKASIDE_POOL: [string, string | { union: [string, string][] }][] = [
@@ -49,13 +52,13 @@ export default defineModule({
     PAGED_LOOKASIDE_LIST: { struct: [['L', 'GENERAL_LOOKASIDE']], align: 64 },
     LOOKASIDE_LIST_EX: [['L', 'GENERAL_LOOKASIDE_POOL']],
   },
-  constants: { EX_LOOKASIDE_LIST_EX_FLAGS_RAISE_ON_FAIL: 1, EX_LOOKASIDE_LIST_EX_FLAGS_FAIL_NO_RAISE: 2 },
+  constants: { EX_LOOKASIDE_LIST_EX_FLAGS_RAISE_ON_FAIL: 1, EX_LOOKASIDE_LIST_EX_FLAGS_FAIL_NO_RAISE: 2, LOOKASIDE_MINIMUM_BLOCK_SIZE },
   routines: (sys) => {
     const ctx = sys.ctx;
     const lists = new Map<number, List>();
     const init = (kind: List['kind'], p: number, Allocate: Function | null, Free: Function | null, poolType: number, size: number | bigint, tag: number) => {
       const n = Number(size);
-      if (n < 16) ctx.bugcheck('DRIVER_VERIFIER_DETECTED_VIOLATION', [0x1004, p, n, 0], `Initialising the ${kind} at 0x${p.toString(16)}: Size ${n} is smaller than an SLIST_ENTRY (16 bytes), which each free entry must hold.`);
+      if (n < LOOKASIDE_MINIMUM_BLOCK_SIZE) ctx.bugcheck('DRIVER_VERIFIER_DETECTED_VIOLATION', [0x1004, p, n, 0], `Initialising the ${kind} at 0x${p.toString(16)}: Size ${n} is smaller than LOOKASIDE_MINIMUM_BLOCK_SIZE (${LOOKASIDE_MINIMUM_BLOCK_SIZE}), the link each free entry must hold.`);
       sys.mem.fill(p, sys.layouts.get(FIELDS).size, 0);
       sys.set(p, FIELDS, 'Depth', MINIMUM_DEPTH);
       sys.set(p, FIELDS, 'MaximumDepth', MAXIMUM_DEPTH);
@@ -139,7 +142,7 @@ export default defineModule({
         init('NPAGED_LOOKASIDE_LIST', Lookaside, Allocate, Free, 0 | (Flags & (16 | 512)), Size, Tag);
       },
       ExInitializePagedLookasideList(Lookaside: number, Allocate: Function | null, Free: Function | null, Flags: number, Size: number | bigint, Tag: number, _Depth: number) {
-        init('PAGED_LOOKASIDE_LIST', Lookaside, Allocate, Free, 1 | (Flags & 16), Size, Tag);
+        init('PAGED_LOOKASIDE_LIST', Lookaside, Allocate, Free, 1 | (Flags & (16 | 512)), Size, Tag);
       },
       /** Returns STATUS_SUCCESS, or STATUS_INVALID_PARAMETER_5 for flags other than the two documented ones. */
       ExInitializeLookasideListEx(Lookaside: number, Allocate: Function | null, Free: Function | null, PoolType: number, Flags: number, Size: number | bigint, Tag: number, _Depth: number) {
