@@ -7,8 +7,7 @@
  *
  * Every byte goes through emulated memory, so a length that runs past the end of a buffer bug checks as
  * special pool would (DRIVER_PAGE_FAULT_BEYOND_END_OF_ALLOCATION) rather than corrupting a neighbour.
- * SIZE_T results are bigint (x64); the page macros return the kind of number they were given, as C's
- * macros take the type of their argument.
+ * SIZE_T and ULONG_PTR results are bigint (x64); page counts and offsets (ULONG) and addresses are numbers.
  */
 import { defineModule } from './module.ts';
 
@@ -57,7 +56,6 @@ export default defineModule({
       for (let i = 0; i < width; i++) out = (out << 8n) | ((value >> BigInt(8 * i)) & 0xffn);
       return out;
     };
-    const sameKind = (input: unknown, value: bigint) => (typeof input === 'bigint' ? value : Number(value));
 
     return {
       RtlCopyMemory(Destination: number, Source: number, Length: unknown) { move(Destination, Source, Length, 'RtlCopyMemory'); },
@@ -103,7 +101,8 @@ export default defineModule({
       PAGE_ALIGN: (Va: number | bigint) => Number(address(Va) & ~BigInt(PAGE_SIZE - 1)),
       BYTES_TO_PAGES: (Size: number | bigint) => Number(BigInt.asUintN(32, (address(Size) >> BigInt(PAGE_SHIFT))
         + ((address(Size) & BigInt(PAGE_SIZE - 1)) !== 0n ? 1n : 0n))),
-      ROUND_TO_PAGES: (Size: number | bigint) => sameKind(Size, (address(Size) + BigInt(PAGE_SIZE - 1)) & ~BigInt(PAGE_SIZE - 1)),
+      /** "returns a ULONG_PTR": a bigint, as every pointer-sized integer here. */
+      ROUND_TO_PAGES: (Size: number | bigint) => BigInt.asUintN(64, (address(Size) + BigInt(PAGE_SIZE - 1)) & ~BigInt(PAGE_SIZE - 1)),
       ADDRESS_AND_SIZE_TO_SPAN_PAGES(Va: number | bigint, Size: number | bigint) {
         const offset = address(Va) & BigInt(PAGE_SIZE - 1);
         return Number((offset + address(Size) + BigInt(PAGE_SIZE - 1)) >> BigInt(PAGE_SHIFT));

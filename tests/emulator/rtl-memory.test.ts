@@ -69,7 +69,7 @@ describe('page macros', () => {
     expect(k.PAGE_ALIGN(0x12345)).toBe(0x12000);
     expect(k.BYTES_TO_PAGES(4097)).toBe(2);
     expect(k.BYTES_TO_PAGES(4096)).toBe(1);
-    expect(k.ROUND_TO_PAGES(1)).toBe(4096);
+    expect(k.ROUND_TO_PAGES(1)).toBe(4096n);
     expect(k.ROUND_TO_PAGES(8192n)).toBe(8192n);
     // "a virtual address range of Size bytes starting at Va": 0x1FFF..0x2000 spans two pages.
     expect(k.ADDRESS_AND_SIZE_TO_SPAN_PAGES(0x1fff, 2)).toBe(2);
