@@ -32,10 +32,10 @@ export interface DispatcherInit {
 }
 
 export function initHeader(sys: Sys, address: number, init: DispatcherInit): Waitable & KernelObject {
+  // Only Type and Size are written: the initialisers leave the header's other two bytes as they were
+  // (ReactOS's kmtests observe this on Windows).
   sys.set(address, 'DISPATCHER_HEADER', 'Type', init.headerType);
-  sys.set(address, 'DISPATCHER_HEADER', 'Signalling', 0);
   sys.set(address, 'DISPATCHER_HEADER', 'Size', init.size / 4);
-  sys.set(address, 'DISPATCHER_HEADER', 'Reserved1', 0);
   sys.set(address, 'DISPATCHER_HEADER', 'SignalState', init.state);
   // An empty wait list points at itself.
   const head = sys.at(address, 'DISPATCHER_HEADER', 'WaitListHead');

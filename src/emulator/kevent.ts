@@ -38,6 +38,8 @@ export default defineModule({
       /** Returns the previous state (nonzero if it was signaled). Wait=TRUE only promises a wait follows. */
       KeSetEvent(Event: number, _Increment: number, _Wait: number) {
         event(Event, 'KeSetEvent');
+        // The page's rule is in its remarks (the catalog records "See Remarks"): IRQL <= DISPATCH_LEVEL.
+        if (ctx.irql > 2) ctx.bugcheck('IRQL_NOT_LESS_OR_EQUAL', [0, ctx.irql, 0, 0], `KeSetEvent was called at IRQL ${ctx.irql}; callers must be running at IRQL <= DISPATCH_LEVEL.`);
         return set(Event);
       },
       KeClearEvent(Event: number) {

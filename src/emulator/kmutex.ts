@@ -3,7 +3,10 @@
  * whose wait it satisfied; the owner may wait on it again (recursive acquisition, SignalState goes below
  * zero) and must release it as many times. KeReleaseMutex returns the previous state; "If the mutex is not
  * owned by the caller" Windows raises STATUS_MUTANT_NOT_OWNED, which surfaces here as an NtStatusError.
- * Layout (wdm.h, x64): Header, MutantListEntry, OwnerThread, Abandoned, ApcDisable — 0x38 bytes.
+ * Layout (wdm.h, x64): Header, MutantListEntry, OwnerThread, Abandoned, ApcDisable — 0x38 bytes. The
+ * initialiser leaves MutantListEntry alone (it links the mutex into its owner's list only while owned,
+ * which the emulator keeps to itself), as ReactOS's kmtests observe. Acquiring once more when SignalState
+ * is already MINLONG raises STATUS_MUTANT_LIMIT_EXCEEDED.
  */
 import { KOBJECTS, initHeader, setSignalState, signalState } from './dispatcher.ts';
 import { defineModule } from './module.ts';
@@ -23,14 +26,14 @@ export default defineModule({
         sys.set(Mutex, 'KMUTANT', 'OwnerThread', 0);
         sys.set(Mutex, 'KMUTANT', 'Abandoned', 0);
         sys.set(Mutex, 'KMUTANT', 'ApcDisable', 1);
-        const entry = sys.at(Mutex, 'KMUTANT', 'MutantListEntry');
-        sys.set(Mutex, 'KMUTANT', 'MutantListEntry.Flink', entry);
-        sys.set(Mutex, 'KMUTANT', 'MutantListEntry.Blink', entry);
         initHeader(sys, Mutex, {
           type: 'KMUTEX', headerType: KOBJECTS.MutantObject, size: sys.layouts.get('KMUTANT').size, state: 1,
           signaled: (t) => signalState(sys, Mutex) > 0 || owner(Mutex) === t.address,
           acquire: (t) => {
-            setSignalState(sys, Mutex, signalState(sys, Mutex) - 1);
+            const state = signalState(sys, Mutex);
+            // Recursion is counted down in a LONG: one more acquisition at MINLONG raises, state unchanged.
+            if (state === -0x80000000) ctx.raise(0xc0000191, 'KeWaitForSingleObject', 'the mutex was acquired recursively too many times (STATUS_MUTANT_LIMIT_EXCEEDED)');
+            setSignalState(sys, Mutex, state - 1);
             if (owner(Mutex) !== t.address) {
               sys.set(Mutex, 'KMUTANT', 'OwnerThread', t.address);
               t.criticalRegion++;

@@ -194,3 +194,45 @@ describe('lookaside lists and processors', () => {
     expect(k.KeQueryActiveProcessors()).toBe(0xfn);
   });
 });
+
+describe('initialisers and recursion limits (ReactOS kmtests observations)', () => {
+  it('KeInitializeEvent writes Type and Size only; Set/Reset/Pulse return the raw previous SignalState', () => {
+    const k = createKernel();
+    const e = k.alloc('KEVENT');
+    for (let i = 0; i < 24; i++) k.write(e + i, 'UCHAR', 0x55);
+    k.KeInitializeEvent(e, k.NotificationEvent, 0);
+    expect(k.read(e, 'ULONG') & 0xff00ff00).toBe(0x55005500 >>> 0);
+    expect(k.get(e, 'KEVENT', 'Header.Size')).toBe(6);
+    expect(k.get(e, 'KEVENT', 'Header.WaitListHead.Flink')).toBe(e + 8);
+    k.set(e, 'KEVENT', 'Header.SignalState', 0x23456789);
+    expect(k.KeSetEvent(e, 0, 0)).toBe(0x23456789);
+    expect(k.KeReadStateEvent(e)).toBe(1);
+    k.set(e, 'KEVENT', 'Header.SignalState', 0x3456789a);
+    expect(k.KeResetEvent(e)).toBe(0x3456789a);
+    k.set(e, 'KEVENT', 'Header.SignalState', 0x12345678);
+    expect(k.KePulseEvent(e, 0, 0)).toBe(0x12345678);
+    expect(k.KeReadStateEvent(e)).toBe(0);
+  });
+
+  it('a KMUTEX: size 14 dwords, ApcDisable 1, kernel APCs disabled while owned, MINLONG recursion raises', async () => {
+    const k = createKernel();
+    const m = k.alloc('KMUTEX');
+    k.KeInitializeMutex(m, 123);
+    expect(k.get(m, 'KMUTEX', 'Header.Size')).toBe(14);
+    expect(k.get(m, 'KMUTEX', 'ApcDisable')).toBe(1);
+    expect(k.get(m, 'KMUTEX', 'MutantListEntry.Flink')).toBe(0);
+    await k.KeWaitForSingleObject(m, 0, 0, 0, null);
+    expect(k.KeAreApcsDisabled()).toBe(1);
+    k.set(m, 'KMUTEX', 'Header.SignalState', -0x7fffffff);
+    await k.KeWaitForSingleObject(m, 0, 0, 0, null);
+    expect(k.KeReadStateMutex(m)).toBe(-0x80000000);
+    expect(() => k.KeWaitForSingleObject(m, 0, 0, 0, null)).toThrow(expect.objectContaining({ status: 0xc0000191 }));
+    expect(k.KeReleaseMutex(m, 0)).toBe(-0x80000000);
+    k.set(m, 'KMUTEX', 'Header.SignalState', -1);
+    expect(k.KeReleaseMutex(m, 0)).toBe(-1);
+    expect(k.KeReleaseMutex(m, 0)).toBe(0);
+    expect(k.KeAreApcsDisabled()).toBe(0);
+    expect(() => k.KeReleaseMutex(m, 0)).toThrow(expect.objectContaining({ status: 0xc0000046 }));
+    expect(k.KeReadStateMutex(m)).toBe(1);
+  });
+});
