@@ -121,7 +121,7 @@ function objectManager(sys: Sys) {
     const thread = ctx.threadByAddress(object);
     const h = headers.get(object) ?? (thread ? threadHeader(thread) : undefined);
     if (!h || h.deleted) {
-      return ctx.bugcheck('REFERENCE_BY_POINTER', [0, object, h?.deleted ? 0 : 1, 0],
+      return ctx.bugcheck('REFERENCE_BY_POINTER', [h ? types[h.type] : 0, object, 0, 0],
         `${routine} was passed 0x${object.toString(16)}, which is ${h?.deleted ? 'an object already deleted when its last reference went' : 'not an object the object manager knows (a process, a thread)'}.`, routine);
     }
     settle(h);
