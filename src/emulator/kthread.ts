@@ -53,7 +53,7 @@ export default defineModule({
         t.guardedRegion--;
       },
       /** "TRUE if the current thread is inside a critical region or a guarded region" (or at APC_LEVEL and above). */
-      KeAreApcsDisabled: () => (ctx.current.criticalRegion > 0 || ctx.current.guardedRegion > 0 || ctx.irql >= 1 ? 1 : 0),
+      KeAreApcsDisabled: () => (ctx.current.criticalRegion > 0 || ctx.current.guardedRegion > 0 ? 1 : 0),
       KeAreAllApcsDisabled: () => (ctx.current.guardedRegion > 0 || ctx.irql >= 1 ? 1 : 0),
       /** Interval: PLARGE_INTEGER (or a bigint), negative relative, positive absolute, in 100-ns units. */
       KeDelayExecutionThread(_WaitMode: number, _Alertable: number, Interval: number | bigint) {

@@ -45,6 +45,8 @@ describe('FAST_MUTEX', () => {
       await k.settle();
     }
     expect(k.get(m, 'FAST_MUTEX', 'Contention')).toBe(2);
+    // Count: 0 for owned, minus one per waiter.
+    expect(k.get(m, 'FAST_MUTEX', 'Count')).toBe(-2);
     k.ExReleaseFastMutex(m);
     await k.settle();
     expect(got).toEqual(['A', 'B']);
@@ -58,11 +60,13 @@ describe('FAST_MUTEX', () => {
     expect(() => k.ExAcquireFastMutex(m)).toThrow();
   });
 
-  it('the Unsafe forms require APCs disabled (critical region)', () => {
+  it('the Unsafe forms leave IRQL alone; calling them with APCs enabled is a timeline warning', () => {
     const k = createKernel();
     const m = k.alloc('FAST_MUTEX');
     k.ExInitializeFastMutex(m);
-    expect(() => k.ExAcquireFastMutexUnsafe(m)).toThrow(/critical region/);
+    k.ExAcquireFastMutexUnsafe(m);
+    k.ExReleaseFastMutexUnsafe(m);
+    expect(k.timeline().filter((e) => /Verifier warning: ExAcquireFastMutexUnsafe/.test(e.detail)).length).toBe(1);
     k.KeEnterCriticalRegion();
     k.ExAcquireFastMutexUnsafe(m);
     expect(k.KeGetCurrentIrql()).toBe(0);
