@@ -240,6 +240,7 @@ export const IRQL_TABLE: Record<string, { min: IrqlLevel | null; max: IrqlLevel 
   KeSetEvent: { min: null, max: null },
   KeSetImportanceDpc: { min: "PASSIVE_LEVEL", max: "HIGH_LEVEL" },
   KeSetTargetProcessorDpc: { min: "PASSIVE_LEVEL", max: "HIGH_LEVEL" },
+  KeSetTargetProcessorDpcEx: { min: "PASSIVE_LEVEL", max: "HIGH_LEVEL" },
   KeSetTimer: { min: "PASSIVE_LEVEL", max: "DISPATCH_LEVEL" },
   KeSetTimerEx: { min: "PASSIVE_LEVEL", max: "DISPATCH_LEVEL" },
   KeSynchronizeExecution: { min: "PASSIVE_LEVEL", max: "DIRQL" },

@@ -105,6 +105,16 @@ export default defineModule({
         st.target = Number;
         sys.set(Dpc, 'KDPC', 'Number', Number);
       },
+      /** ProcNumber: a PROCESSOR_NUMBER (USHORT Group; UCHAR Number; UCHAR Reserved); group 0 only. */
+      KeSetTargetProcessorDpcEx(Dpc: number, ProcNumber: number) {
+        const st = state(Dpc, 'KeSetTargetProcessorDpcEx');
+        const group = sys.mem.read(ProcNumber, 'USHORT') as number;
+        const n = sys.mem.read(ProcNumber + 2, 'UCHAR') as number;
+        if (group !== 0 || n >= ctx.processors.length) return 0xc000000d;
+        st.target = n;
+        sys.set(Dpc, 'KDPC', 'Number', n);
+        return 0;
+      },
       /** Returns once every queued DPC has run (processors below DISPATCH_LEVEL run theirs now). */
       KeFlushQueuedDpcs() {
         for (const cpu of ctx.processors) ctx.drainDpcs(cpu);

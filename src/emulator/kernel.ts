@@ -99,6 +99,7 @@ export interface TraceEntry {
 }
 
 const TRACE_LIMIT = 5000;
+const IDLE_EXPIRY_LIMIT = 100_000;
 
 /**
  * System time at boot: 2025-01-01T00:00:00Z in 100-ns units since 1601-01-01 (FILETIME), fixed so runs are
@@ -449,6 +450,9 @@ export class KernelContext {
     driver.irql = this.processors[driver.cpu]!.irql;
     this.looping = true;
     let failure: unknown = null;
+    // Periodic timers can fire forever without waking anyone: after this many expiries with no thread
+    // becoming ready, the wait is as hopeless as one with no timer at all.
+    let idleExpiries = 0;
     try {
       for (;;) {
         if (mode === 'block' && driver.state === 'ready') break;
@@ -456,13 +460,14 @@ export class KernelContext {
         if (!next) {
           if (mode === 'settle') break;
           const timer = this.nextTimer();
-          if (timer) {
+          if (timer && idleExpiries++ < IDLE_EXPIRY_LIMIT) {
             this.advanceTo(timer.due);
             continue;
           }
           failure = new Deadlock(this.blockedThreads());
           break;
         }
+        idleExpiries = 0;
         await this.runSlice(next);
         if (this.fatal) {
           failure = this.fatal;

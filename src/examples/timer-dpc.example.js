@@ -1,5 +1,5 @@
 // @title Timers and DPCs on the virtual clock
-// @routines KeInitializeTimer KeInitializeTimerEx KeSetTimer KeSetTimerEx KeCancelTimer KeReadStateTimer KeInitializeDpc KeInsertQueueDpc KeRemoveQueueDpc KeSetImportanceDpc KeSetTargetProcessorDpc KeFlushQueuedDpcs KeDelayExecutionThread
+// @routines KeInitializeTimer KeInitializeTimerEx KeSetTimer KeSetTimerEx KeCancelTimer KeReadStateTimer KeInitializeDpc KeInsertQueueDpc KeRemoveQueueDpc KeSetImportanceDpc KeSetTargetProcessorDpc KeSetTargetProcessorDpcEx KeFlushQueuedDpcs KeDelayExecutionThread
 // @structures KTIMER KDPC
 const timer = k.alloc('KTIMER');
 const dpc = k.alloc('KDPC');
@@ -32,7 +32,8 @@ for (let i = 0; i < 3; i++) {
 print('cancel periodic:', k.KeCancelTimer(tick), 'cancel idle:', k.KeCancelTimer(timer));
 
 // Queue a DPC while at DISPATCH_LEVEL on its own processor, remove it, queue it again.
-k.KeSetTargetProcessorDpc(dpc, 0);
+const processor = k.alloc(4); // PROCESSOR_NUMBER { Group 0, Number 0 }
+print('target processor 0:', hex(k.KeSetTargetProcessorDpcEx(dpc, processor)));
 const old = k.KeRaiseIrqlToDpcLevel();
 print('insert:', k.KeInsertQueueDpc(dpc, 0, 0), 'insert again:', k.KeInsertQueueDpc(dpc, 0, 0), 'remove:', k.KeRemoveQueueDpc(dpc));
 k.KeInsertQueueDpc(dpc, 0, 0);

@@ -166,3 +166,16 @@ describe('IRQL rules come from the catalog', () => {
     expect(() => k.KeGetCurrentIrql()).toThrow(/IRQL_NOT_GREATER_OR_EQUAL/);
   });
 });
+
+describe('hopeless waits with timers still running', () => {
+  it('a wait that only a periodic timer keeps alive is still reported as a deadlock', async () => {
+    const k = createKernel();
+    const t = k.alloc('KTIMER');
+    const e = k.alloc('KEVENT');
+    k.KeInitializeTimer(t);
+    k.KeInitializeEvent(e, k.NotificationEvent, 0);
+    k.KeSetTimerEx(t, -10n, 1, 0);
+    const err = await Promise.resolve(k.KeWaitForSingleObject(e, 0, 0, 0, null)).catch((x: unknown) => x);
+    expect(err).toBeInstanceOf(Deadlock);
+  });
+});
