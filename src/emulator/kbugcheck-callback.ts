@@ -1,8 +1,8 @@
 /**
- * Bug-check callbacks: KBUGCHECK_CALLBACK_RECORD and KBUGCHECK_REASON_CALLBACK_RECORD with
- * KeInitializeCallbackRecord, KeRegisterBugCheckCallback, KeDeregisterBugCheckCallback,
- * KeRegisterBugCheckReasonCallback and KeDeregisterBugCheckReasonCallback
- * (content/ddi/wdm/nf-wdm-ke*bugcheck*callback.md, ns-wdm-_kbugcheck_*callback_record.md).
+ * Bug checks a driver raises and bug-check callbacks: KeBugCheck, KeBugCheckEx, and
+ * KBUGCHECK_CALLBACK_RECORD / KBUGCHECK_REASON_CALLBACK_RECORD with KeInitializeCallbackRecord,
+ * KeRegisterBugCheckCallback, KeDeregisterBugCheckCallback, KeRegisterBugCheckReasonCallback and
+ * KeDeregisterBugCheckReasonCallback (content/ddi/wdm/nf-wdm-ke*bugcheck*.md, ns-wdm-_kbugcheck_*callback_record.md).
  *
  * "The BugCheckCallback routine is executed when the system issues a bug check": when an emulated routine
  * stops the machine, every registered callback runs, the most recently registered first (Windows keeps
@@ -124,6 +124,16 @@ export default defineModule({
           CallbackRoutine: code(CallbackRoutine, 'KeRegisterBugCheckReasonCallback'), Reason: Reason >>> 0, Component: Component ?? 0,
         }),
       KeDeregisterBugCheckReasonCallback: (CallbackRecord: number) => r.deregister(CallbackRecord, 'KBUGCHECK_REASON_CALLBACK_RECORD'),
+      /** Stops the machine with the driver's own code; the registered callbacks run first, as for any bug check. */
+      KeBugCheckEx(BugCheckCode: number, BugCheckParameter1: number | bigint, BugCheckParameter2: number | bigint,
+        BugCheckParameter3: number | bigint, BugCheckParameter4: number | bigint): never {
+        return sys.ctx.bugcheck(BugCheckCode >>> 0, [BugCheckParameter1 ?? 0, BugCheckParameter2 ?? 0, BugCheckParameter3 ?? 0, BugCheckParameter4 ?? 0],
+          `KeBugCheckEx: the driver stopped the machine with bug check code 0x${(BugCheckCode >>> 0).toString(16).toUpperCase()}.`, 'KeBugCheckEx');
+      },
+      KeBugCheck(BugCheckCode: number): never {
+        return sys.ctx.bugcheck(BugCheckCode >>> 0, [0, 0, 0, 0],
+          `KeBugCheck: the driver stopped the machine with bug check code 0x${(BugCheckCode >>> 0).toString(16).toUpperCase()}.`, 'KeBugCheck');
+      },
     };
   },
   onBugCheck: (sys, bugCheck) => of(sys).run(bugCheck),

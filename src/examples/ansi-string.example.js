@@ -1,5 +1,5 @@
 // @title ANSI_STRING and STRING: conversions to and from Unicode
-// @routines RtlInitAnsiString RtlInitString RtlInitStringEx RtlInitEmptyAnsiString RtlCopyString RtlCompareString RtlEqualString RtlUpperString RtlUpperChar RtlAnsiStringToUnicodeString RtlUnicodeStringToAnsiString RtlAnsiStringToUnicodeSize RtlxAnsiStringToUnicodeSize RtlUnicodeStringToAnsiSize RtlxUnicodeStringToAnsiSize RtlFreeAnsiString RtlFreeUnicodeString
+// @routines RtlInitAnsiString RtlInitString RtlInitStringEx RtlInitAnsiStringEx RtlInitUnicodeStringEx RtlInitEmptyAnsiString RtlCopyString RtlCompareString RtlEqualString RtlUpperString RtlUpperChar RtlAnsiStringToUnicodeString RtlUnicodeStringToAnsiString RtlAnsiStringToUnicodeSize RtlxAnsiStringToUnicodeSize RtlUnicodeStringToAnsiSize RtlxUnicodeStringToAnsiSize RtlFreeAnsiString RtlFreeUnicodeString
 // @structures ANSI_STRING STRING
 const showA = (s) => `"${k.readAstr(k.get(s, 'STRING', 'Buffer'), k.get(s, 'STRING', 'Length'))}" ` +
   `Length=${k.get(s, 'STRING', 'Length')} MaximumLength=${k.get(s, 'STRING', 'MaximumLength')}`;
@@ -33,5 +33,7 @@ k.RtlInitEmptyAnsiString(copy, k.alloc(8), 8);
 k.RtlCopyString(copy, s);
 k.RtlUpperString(copy, copy);
 print('copied and upper-cased:', showA(copy), 'RtlUpperChar(a):', String.fromCharCode(k.RtlUpperChar(0x61)));
-print('RtlInitStringEx:', k.RtlInitStringEx(k.alloc('STRING'), k.astr('ok')));
+// The Ex forms report a string too long for a counted string instead of truncating it: STATUS_NAME_TOO_LONG.
+print('RtlInitStringEx:', k.RtlInitStringEx(k.alloc('STRING'), k.astr('ok')), 'RtlInitAnsiStringEx:', k.RtlInitAnsiStringEx(k.alloc('ANSI_STRING'), k.astr('ok')));
+print('RtlInitUnicodeStringEx of 40000 characters:', hex(k.RtlInitUnicodeStringEx(k.alloc('UNICODE_STRING'), k.wstr('x'.repeat(40000)))));
 k.unload();

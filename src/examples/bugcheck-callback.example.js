@@ -1,5 +1,5 @@
 // @title Bug-check callbacks: resetting a device when the machine stops
-// @routines KeInitializeCallbackRecord KeRegisterBugCheckCallback KeDeregisterBugCheckCallback KeRegisterBugCheckReasonCallback KeDeregisterBugCheckReasonCallback
+// @routines KeBugCheckEx KeInitializeCallbackRecord KeRegisterBugCheckCallback KeDeregisterBugCheckCallback KeRegisterBugCheckReasonCallback KeDeregisterBugCheckReasonCallback
 // @structures KBUGCHECK_CALLBACK_RECORD KBUGCHECK_REASON_CALLBACK_RECORD
 const record = k.alloc('KBUGCHECK_CALLBACK_RECORD');
 const state = k.alloc(16);
@@ -19,8 +19,8 @@ print('register a reason callback:', k.KeRegisterBugCheckReasonCallback(reason, 
 // KeDeregisterBugCheckReasonCallback "returns FALSE if the specified callback is not registered".
 print('deregister it:', k.KeDeregisterBugCheckReasonCallback(reason), 'again:', k.KeDeregisterBugCheckReasonCallback(reason));
 
-// Now the driver frees pool twice; the callbacks still registered run before the machine stops.
-const p = k.ExAllocatePoolWithTag(k.NonPagedPoolNx, 32, k.tag('Demo'));
-k.ExFreePoolWithTag(p, k.tag('Demo'));
-k.ExFreePoolWithTag(p, k.tag('Demo'));
+// The driver finds its device in an unrecoverable state and stops the machine with a code of its own ("the
+// BugCheckCode passed to this routine should be distinct from those codes already in use by Windows"). The
+// callbacks still registered run before the machine stops.
+k.KeBugCheckEx(0xe0000001, 0x1, state, 0, 0);
 k.KeDeregisterBugCheckCallback(record);

@@ -1,5 +1,5 @@
 // @title Sequenced singly linked lists (SLIST_HEADER)
-// @routines ExInitializeSListHead InitializeSListHead ExInterlockedPushEntrySList ExInterlockedPopEntrySList ExpInterlockedPushEntrySList ExpInterlockedPopEntrySList ExInterlockedFlushSList ExQueryDepthSList FirstEntrySList
+// @routines ExInitializeSListHead InitializeSListHead ExInterlockedPushEntrySList ExInterlockedPopEntrySList ExpInterlockedPushEntrySList ExpInterlockedPopEntrySList ExInterlockedFlushSList ExQueryDepthSList FirstEntrySList InterlockedPushEntrySList InterlockedPopEntrySList InterlockedFlushSList QueryDepthSList
 // @structures SLIST_HEADER SLIST_ENTRY
 const head = k.alloc('SLIST_HEADER');
 k.ExInitializeSListHead(head);
@@ -25,3 +25,7 @@ print('flush ->', name(k.ExInterlockedFlushSList(head)));
 // InitializeSListHead is the same initialisation under its other name.
 k.InitializeSListHead(head);
 print('pop on an empty list ->', name(k.ExInterlockedPopEntrySList(head, lock)));
+// The Interlocked… names (without Ex) are the same operations as wdm.h maps them on x64.
+k.InterlockedPushEntrySList(head, items[0]);
+k.InterlockedPushEntrySList(head, items[1]);
+print('Interlocked forms: depth', k.QueryDepthSList(head), 'pop', name(k.InterlockedPopEntrySList(head)), 'flush', name(k.InterlockedFlushSList(head)));

@@ -46,3 +46,16 @@ describe('KBUGCHECK_CALLBACK_RECORD', () => {
     expect(() => k.unload()).toThrow(expect.objectContaining({ code: 0xce }));
   });
 });
+
+describe('KeBugCheckEx / KeBugCheck', () => {
+  it('stop the machine with the given code and parameters after running the registered callbacks', () => {
+    const k = createKernel();
+    const r = k.alloc('KBUGCHECK_CALLBACK_RECORD');
+    const seen: number[] = [];
+    k.KeInitializeCallbackRecord(r);
+    k.KeRegisterBugCheckCallback(r, (_b: number, length: number) => { seen.push(length); }, 0, 5, 0);
+    expect(() => k.KeBugCheckEx(0xe0000001, 1, 2, 3, 4)).toThrow(expect.objectContaining({ code: 0xe0000001, parameters: [1, 2, 3, 4], routine: 'KeBugCheckEx' }));
+    expect(seen).toEqual([5]);
+    expect(() => k.KeBugCheck(0x1234)).toThrow(expect.objectContaining({ code: 0x1234, parameters: [0, 0, 0, 0] }));
+  });
+});
