@@ -172,6 +172,8 @@ export const IRQL_TABLE: Record<string, { min: IrqlLevel | null; max: IrqlLevel 
   KeAcquireSpinLockRaiseToDpc: { min: "PASSIVE_LEVEL", max: "DISPATCH_LEVEL" },
   KeAreAllApcsDisabled: { min: "PASSIVE_LEVEL", max: "DISPATCH_LEVEL" },
   KeAreApcsDisabled: { min: "PASSIVE_LEVEL", max: "DISPATCH_LEVEL" },
+  KeBugCheck: { min: "PASSIVE_LEVEL", max: "HIGH_LEVEL" },
+  KeBugCheckEx: { min: "PASSIVE_LEVEL", max: "HIGH_LEVEL" },
   KeCancelTimer: { min: "PASSIVE_LEVEL", max: "DISPATCH_LEVEL" },
   KeClearEvent: { min: "PASSIVE_LEVEL", max: "DISPATCH_LEVEL" },
   KeDelayExecutionThread: { min: "PASSIVE_LEVEL", max: "APC_LEVEL" },
