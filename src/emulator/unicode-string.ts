@@ -34,20 +34,27 @@ export const HASH_STRING_ALGORITHM_DEFAULT = 0;
 export const HASH_STRING_ALGORITHM_X65599 = 1;
 export const HASH_STRING_ALGORITHM_INVALID = 0xffffffff;
 
+/**
+ * Windows' case tables pair characters one to one: a character changes case only when the change
+ * round-trips (é ↔ É, ÿ ↔ Ÿ), so µ, ı and ſ, whose Unicode upper case maps back to another letter, stay as
+ * they are — as public conformance tests of RtlUpcaseUnicodeChar observe.
+ */
 function upcase(ch: number): number {
   const up = String.fromCharCode(ch).toUpperCase();
-  return up.length === 1 ? up.charCodeAt(0) : ch;
+  if (up.length !== 1) return ch;
+  return up.toLowerCase() === String.fromCharCode(ch) ? up.charCodeAt(0) : ch;
 }
 
 function downcase(ch: number): number {
   const down = String.fromCharCode(ch).toLowerCase();
-  return down.length === 1 ? down.charCodeAt(0) : ch;
+  if (down.length !== 1) return ch;
+  return down.toUpperCase() === String.fromCharCode(ch) ? down.charCodeAt(0) : ch;
 }
 
-/** RtlUpperChar: the ANSI code page's upper case, staying inside the code page. */
+/** RtlUpperChar and RtlUpperString change only 'a'–'z', whatever the code page (conformance tests). */
 function upperAnsi(ch: number): number {
-  const up = upcase(ch & 0xff);
-  return up <= 0xff ? up : ch & 0xff;
+  const c = ch & 0xff;
+  return c >= 0x61 && c <= 0x7a ? c - 0x20 : c;
 }
 
 /** A counted string of either width, read from and written to emulated memory. */
@@ -239,14 +246,15 @@ export default defineModule({
       return s.buffer(dest);
     };
 
-    const toUnicodeFromNarrow = (dest: number, units: number[], allocate: unknown, routine: string) => {
-      const total = (units.length + 1) * 2;
+    /** Lengths first, from the source's Length alone: a destination too small fails before the source is read. */
+    const toUnicodeFromNarrow = (dest: number, source: number, allocate: unknown, routine: string) => {
+      const total = (s.length(source) + 1) * 2;
       if (total > MAX_USTRING) return STATUS_INVALID_PARAMETER_2;
       s.set(dest, { Length: total - 2 });
       if (!allocate && total > s.maximumLength(dest)) return STATUS_BUFFER_OVERFLOW;
       const at = prepare(dest, total, allocate, routine);
       if (typeof at !== 'number') return at.status;
-      s.writeUnits(at, 2, [...units, 0]);
+      s.writeUnits(at, 2, [...s.units(source, 1), 0]);
       return STATUS_SUCCESS;
     };
 
@@ -358,23 +366,23 @@ export default defineModule({
       RtlUnicodeStringToAnsiSize: (UnicodeString: number) => Math.floor(s.length(UnicodeString) / 2) + 1,
       RtlxUnicodeStringToAnsiSize: (UnicodeString: number) => Math.floor(s.length(UnicodeString) / 2) + 1,
       RtlAnsiStringToUnicodeString: (DestinationString: number, SourceString: number, AllocateDestinationString: unknown) =>
-        toUnicodeFromNarrow(DestinationString, s.units(SourceString, 1), AllocateDestinationString, 'RtlAnsiStringToUnicodeString'),
+        toUnicodeFromNarrow(DestinationString, SourceString, AllocateDestinationString, 'RtlAnsiStringToUnicodeString'),
       RtlUnicodeStringToAnsiString(DestinationString: number, SourceString: number, AllocateDestinationString: unknown) {
-        const units = s.units(SourceString, 2).map(toAnsi);
-        const total = units.length + 1;
+        const total = Math.floor(s.length(SourceString) / 2) + 1;
         if (total > MAX_USTRING) return STATUS_INVALID_PARAMETER_2;
         s.set(DestinationString, { Length: total - 1 });
         let status = STATUS_SUCCESS;
-        let kept = units;
+        let keep = total - 1;
         if (!AllocateDestinationString && s.maximumLength(DestinationString) < total) {
+          // Too small: as much as fits, terminated, with the STATUS_BUFFER_OVERFLOW warning.
           if (s.maximumLength(DestinationString) === 0) return STATUS_BUFFER_OVERFLOW;
-          kept = units.slice(0, s.maximumLength(DestinationString) - 1);
-          s.set(DestinationString, { Length: kept.length });
+          keep = s.maximumLength(DestinationString) - 1;
+          s.set(DestinationString, { Length: keep });
           status = STATUS_BUFFER_OVERFLOW;
         }
         const at = prepare(DestinationString, total, AllocateDestinationString, 'RtlUnicodeStringToAnsiString');
         if (typeof at !== 'number') return at.status;
-        s.writeUnits(at, 1, [...kept, 0]);
+        s.writeUnits(at, 1, [...s.units(SourceString, 2).slice(0, keep).map(toAnsi), 0]);
         return status;
       },
       RtlUnicodeStringToUTF8String(DestinationString: number, SourceString: number, AllocateDestinationString: unknown) {

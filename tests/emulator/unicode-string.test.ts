@@ -239,3 +239,78 @@ describe('RtlHashUnicodeString / UTF-8 / GUID', () => {
     expect(k.RtlGUIDFromString(us(k, 10, '{bad}'), guid)).toBe(k.STATUS_INVALID_PARAMETER);
   });
 });
+
+describe('edge cases Windows shows in public conformance tests', () => {
+  it('RtlUpperChar and RtlUpperString change only a-z', () => {
+    const k = createKernel();
+    expect(k.RtlUpperChar(0xe9)).toBe(-0x17); // 'é' as a signed CHAR, unchanged
+    expect(k.RtlUpperChar(0x7a)).toBe(0x5a);
+    const src = k.alloc('STRING');
+    const buf = k.alloc(4);
+    [0x61, 0xe9, 0x7a, 0x31].forEach((c, i) => k.write(buf + i, 'UCHAR', c));
+    k.set(src, 'STRING', 'Length', 4);
+    k.set(src, 'STRING', 'MaximumLength', 4);
+    k.set(src, 'STRING', 'Buffer', buf);
+    k.RtlUpperString(src, src);
+    expect([...k.bytes(buf, 4)]).toEqual([0x41, 0xe9, 0x5a, 0x31]);
+  });
+
+  it('RtlUpcaseUnicodeChar maps à-þ (not ÷) down by 0x20 and ÿ to Ÿ, and leaves µ alone', () => {
+    const k = createKernel();
+    expect(k.RtlUpcaseUnicodeChar(0xe0)).toBe(0xc0);
+    expect(k.RtlUpcaseUnicodeChar(0xf7)).toBe(0xf7);
+    expect(k.RtlUpcaseUnicodeChar(0xff)).toBe(0x178);
+    expect(k.RtlUpcaseUnicodeChar(0xb5)).toBe(0xb5);
+    expect(k.RtlDowncaseUnicodeChar(0x178)).toBe(0xff);
+  });
+
+  it('RtlUnicodeStringToAnsiString sets Length before it reports an empty destination, without reading the source', () => {
+    const k = createKernel();
+    const src = k.alloc('UNICODE_STRING');
+    k.set(src, 'UNICODE_STRING', 'Length', 10); // Buffer NULL
+    const dest = k.alloc('ANSI_STRING');
+    expect(k.RtlUnicodeStringToAnsiString(dest, src, k.FALSE)).toBe(k.STATUS_BUFFER_OVERFLOW);
+    expect(k.get(dest, 'ANSI_STRING', 'Length')).toBe(5);
+  });
+
+  it('RtlUnicodeStringToAnsiString allocates MaximumLength 1 for an empty source', () => {
+    const k = createKernel();
+    const src = k.alloc('UNICODE_STRING');
+    const dest = k.alloc('ANSI_STRING');
+    expect(k.RtlUnicodeStringToAnsiString(dest, src, k.TRUE)).toBe(0);
+    expect([k.get(dest, 'ANSI_STRING', 'Length'), k.get(dest, 'ANSI_STRING', 'MaximumLength')]).toEqual([0, 1]);
+    k.RtlFreeAnsiString(dest);
+  });
+
+  it('RtlCharToInteger: one sign only, 0x/0o/0b need the leading 0, and values wrap to 32 bits', () => {
+    const k = createKernel();
+    const v = k.alloc('LONG');
+    const parse = (text: string, base = 0) => { k.RtlCharToInteger(k.astr(text), base, v); return k.read(v, 'LONG'); };
+    expect(parse('--214')).toBe(0);
+    expect(parse('\u0001\u0002 +214')).toBe(214);
+    expect(parse('x89abcdef')).toBe(0);
+    expect(parse('0o56789')).toBe(0o567);
+    expect(parse('-9999999999')).toBe(-1410065407);
+    expect(parse('0b1011101100', 16)).toBe(286265600);
+    expect(k.RtlCharToInteger(k.astr('1'), 10, 0)).toBe(k.STATUS_ACCESS_VIOLATION);
+    expect(k.RtlCharToInteger(k.astr('1'), 20, 0)).toBe(k.STATUS_INVALID_PARAMETER);
+  });
+
+  it('RtlInitUnicodeStringEx leaves the string untouched when the source is too long', () => {
+    const k = createKernel();
+    const s = us(k, 8, 'abc');
+    expect(k.RtlInitUnicodeStringEx(s, k.wstr('x'.repeat(40000)))).toBe(k.STATUS_NAME_TOO_LONG);
+    expect(k.get(s, 'UNICODE_STRING', 'Length')).toBe(6);
+  });
+
+  it('RtlAppendUnicodeStringToString terminates only when a whole WCHAR fits after the text', () => {
+    const k = createKernel();
+    const dest = us(k, 10, 'ab');
+    k.RtlAppendUnicodeStringToString(dest, us(k, 4, 'cd'));
+    expect(k.read((k.get(dest, 'UNICODE_STRING', 'Buffer') as number) + 8, 'WCHAR')).toBe(0);
+    const full = us(k, 8, 'ab');
+    const buffer = k.get(full, 'UNICODE_STRING', 'Buffer') as number;
+    k.RtlAppendUnicodeStringToString(full, us(k, 4, 'cd'));
+    expect(k.readWstr(buffer, 4)).toBe('abcd');
+  });
+});
