@@ -74,7 +74,8 @@ export class NtStatusError extends Error {
   override readonly name = 'NtStatusError';
   /** The NTSTATUS as an unsigned 32-bit number. */
   readonly status: number;
-  readonly routine: string | null;
+  /** The routine that raised it; set by the routine wrapper when the raise came from a memory access. */
+  routine: string | null;
   constructor(status: number, routine: string | null = null, message?: string) {
     const s = status >>> 0;
     super(message ?? `${routine ?? 'routine'} raised status 0x${s.toString(16).toUpperCase().padStart(8, '0')}`);

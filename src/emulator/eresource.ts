@@ -39,11 +39,14 @@ class Resource {
 
   sync(): void {
     const s = this.sys;
-    const active = this.exclusive !== null ? this.exclusiveCount : [...this.shared.values()].reduce((a, b) => a + b, 0);
-    s.set(this.address, 'ERESOURCE', 'ActiveCount', Math.min(active, 0x7fff));
-    s.set(this.address, 'ERESOURCE', 'ActiveEntries', this.exclusive !== null ? 1 : this.shared.size);
+    // ActiveCount counts owners, not acquisitions (a recursive acquisition only raises the owner's count).
+    const owners = this.exclusive !== null ? 1 : this.shared.size;
+    s.set(this.address, 'ERESOURCE', 'ActiveCount', owners);
+    s.set(this.address, 'ERESOURCE', 'ActiveEntries', owners);
     s.set(this.address, 'ERESOURCE', 'Flag', this.exclusive !== null ? 0x80 : 0);
-    s.set(this.address, 'ERESOURCE', 'OwnerEntry.OwnerThread', this.exclusive ?? [...this.shared.keys()][0] ?? 0n);
+    const first = this.exclusive ?? [...this.shared.keys()][0] ?? null;
+    s.set(this.address, 'ERESOURCE', 'OwnerEntry.OwnerThread', first ?? 0n);
+    s.set(this.address, 'ERESOURCE', 'OwnerEntry.OwnerCount', first === null ? 0 : this.exclusive !== null ? this.exclusiveCount : this.shared.get(first)!);
     s.set(this.address, 'ERESOURCE', 'NumberOfSharedWaiters', this.waiters.filter((w) => !w.exclusive).length);
     s.set(this.address, 'ERESOURCE', 'NumberOfExclusiveWaiters', this.waiters.filter((w) => w.exclusive).length);
     s.set(this.address, 'ERESOURCE', 'ContentionCount', this.contention);
@@ -180,6 +183,13 @@ export default defineModule({
       for (const [f, v] of [['ActiveCount', 0], ['Flag', 0], ['OwnerTable', 0], ['SharedWaiters', 0], ['ExclusiveWaiters', 0],
         ['ActiveEntries', 0], ['ContentionCount', 0], ['NumberOfSharedWaiters', 0], ['NumberOfExclusiveWaiters', 0]] as const) sys.set(p, 'ERESOURCE', f, v);
       sys.set(p, 'ERESOURCE', 'OwnerEntry.OwnerThread', 0n);
+      sys.set(p, 'ERESOURCE', 'OwnerEntry.OwnerCount', 0);
+      for (const f of ['Reserved2', 'Address'] as const) sys.set(p, 'ERESOURCE', f, 0);
+      sys.set(p, 'ERESOURCE', 'SpinLock', 0n);
+      // The resource is linked into the system's resource list; here the list is the resource alone.
+      const link = sys.at(p, 'ERESOURCE', 'SystemResourcesList');
+      sys.set(p, 'ERESOURCE', 'SystemResourcesList.Flink', link);
+      sys.set(p, 'ERESOURCE', 'SystemResourcesList.Blink', link);
       const r = new Resource(sys, p);
       resources.set(p, r);
       ctx.register({ type: 'ERESOURCE', address: p, describe: () => r.describe() });

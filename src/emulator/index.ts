@@ -165,7 +165,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
         return fn(...args);
       } catch (e) {
         // A fault from a memory access inside a routine is that routine's fault.
-        if (e instanceof BugCheck && e.routine === null) (e as { routine: string | null }).routine = name;
+        if ((e instanceof BugCheck || e instanceof NtStatusError) && e.routine === null) (e as { routine: string | null }).routine = name;
         if (e instanceof BugCheck && outer) {
           ctx.note('bugcheck', `${e.codeName} in ${name}`);
           for (const m of modules) m.onBugCheck?.(sys, e);

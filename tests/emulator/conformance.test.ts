@@ -236,3 +236,46 @@ describe('initialisers and recursion limits (ReactOS kmtests observations)', () 
     expect(k.KeReadStateMutex(m)).toBe(1);
   });
 });
+
+describe('ERESOURCE fields and NULL arguments', () => {
+  it('ActiveCount counts owners, Flag marks exclusive ownership, and initialisation clears the documented fields', async () => {
+    const k = createKernel();
+    const r = k.alloc('ERESOURCE');
+    for (let i = 0; i < k.sizeof('ERESOURCE'); i++) k.write(r + i, 'UCHAR', 0x55);
+    expect(k.ExInitializeResourceLite(r)).toBe(0);
+    for (const f of ['OwnerTable', 'SharedWaiters', 'ExclusiveWaiters', 'Address', 'SpinLock']) expect(Number(k.get(r, 'ERESOURCE', f))).toBe(0);
+    const list = k.get(r, 'ERESOURCE', 'SystemResourcesList.Flink') as number;
+    expect(k.read(list + 8, 'PVOID')).toBe(r);
+    k.KeEnterCriticalRegion();
+    k.ExAcquireResourceSharedLite(r, 1);
+    k.ExAcquireResourceSharedLite(r, 1);
+    expect(k.get(r, 'ERESOURCE', 'ActiveCount')).toBe(1);
+    k.startThread('Second', () => {
+      k.ExAcquireResourceSharedLite(r, 0);
+    });
+    await k.settle();
+    expect(k.get(r, 'ERESOURCE', 'ActiveCount')).toBe(2);
+    k.ExReleaseResourceLite(r);
+    k.ExReleaseResourceLite(r);
+    expect(k.ExAcquireResourceExclusiveLite(r, 0)).toBe(0);
+    k.KeLeaveCriticalRegion();
+  });
+
+  it('an owner pointer of 3 works with ExReleaseResourceForThreadLite(Resource, 3)', () => {
+    const k = createKernel();
+    const r = k.alloc('ERESOURCE');
+    k.ExInitializeResourceLite(r);
+    k.KeEnterCriticalRegion();
+    expect(k.ExAcquireResourceExclusiveLite(r, 0)).toBe(1);
+    expect(k.get(r, 'ERESOURCE', 'Flag') as number & 0x80).toBe(0x80);
+    k.ExSetResourceOwnerPointer(r, 3);
+    k.ExReleaseResourceForThreadLite(r, 3);
+    expect(k.get(r, 'ERESOURCE', 'ActiveCount')).toBe(0);
+    k.KeLeaveCriticalRegion();
+  });
+
+  it('a NULL argument stops the machine with the access violation no handler caught, naming the routine', () => {
+    const k = createKernel();
+    expect(() => k.ExInitializeResourceLite(0)).toThrow(expect.objectContaining({ codeName: 'KMODE_EXCEPTION_NOT_HANDLED', routine: 'ExInitializeResourceLite' }));
+  });
+});

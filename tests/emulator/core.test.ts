@@ -52,6 +52,9 @@ describe('memory and layouts', () => {
     expect(() => k.read(p + 8, 'UCHAR')).toThrow(BugCheck);
     expect(() => k.read(p + 4, 'ULONGLONG')).toThrow(/DRIVER_PAGE_FAULT_BEYOND_END_OF_ALLOCATION/);
     expect(() => k.read(0, 'ULONG')).toThrow(/NULL/);
+    k.KeRaiseIrqlToDpcLevel();
+    expect(() => k.read(0, 'ULONG')).toThrow(/DRIVER_IRQL_NOT_LESS_OR_EQUAL/);
+    k.KeLowerIrql(0);
   });
 
   it('faults when paged memory is touched at DISPATCH_LEVEL', () => {
