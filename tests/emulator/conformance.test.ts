@@ -267,7 +267,7 @@ describe('ERESOURCE fields and NULL arguments', () => {
     k.ExInitializeResourceLite(r);
     k.KeEnterCriticalRegion();
     expect(k.ExAcquireResourceExclusiveLite(r, 0)).toBe(1);
-    expect(k.get(r, 'ERESOURCE', 'Flag') as number & 0x80).toBe(0x80);
+    expect((k.get(r, 'ERESOURCE', 'Flag') as number) & 0x80).toBe(0x80);
     k.ExSetResourceOwnerPointer(r, 3);
     k.ExReleaseResourceForThreadLite(r, 3);
     expect(k.get(r, 'ERESOURCE', 'ActiveCount')).toBe(0);
