@@ -177,7 +177,7 @@ function objectManager(sys: Sys) {
   const close = (handle: number, routine: string) => {
     const object = handles.get(handle);
     if (object === undefined) {
-      ctx.bugcheck('INVALID_KERNEL_HANDLE', [handle, 0, 0, 0],
+      return ctx.bugcheck('INVALID_KERNEL_HANDLE', [handle, 0, 0, 0],
         `${routine} was passed 0x${handle.toString(16)}, which is not an open kernel handle (closed twice, or never opened).`, routine);
     }
     handles.delete(handle);

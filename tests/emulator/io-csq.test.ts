@@ -56,7 +56,7 @@ describe('IoCsqInsertIrp / IoCsqRemoveNextIrp', () => {
     k.IoCsqInsertIrp(csq, a, 0);
     k.IoCsqInsertIrp(csq, b, 0);
     const stack = k.IoGetCurrentIrpStackLocation(a);
-    expect(k.get(stack, 'IO_STACK_LOCATION', 'Control') & k.SL_PENDING_RETURNED).toBe(k.SL_PENDING_RETURNED);
+    expect((k.get(stack, 'IO_STACK_LOCATION', 'Control') as number) & k.SL_PENDING_RETURNED).toBe(k.SL_PENDING_RETURNED);
     expect(k.get(a, 'IRP', 'CancelRoutine')).not.toBe(0);
     expect(k.IoCsqRemoveNextIrp(csq, 0)).toBe(a);
     expect(k.get(a, 'IRP', 'CancelRoutine')).toBe(0);
