@@ -277,6 +277,8 @@ export class NtStrSafe {
     /** The N forms' count in characters: more than the maximum is invalid. */
     cchToCopy?: bigint;
     ex?: { remainingOut: number; flags: number };
+    /** The printf forms: _vsnwprintf writes a terminator after the text when one more character fits. */
+    terminateIfRoom?: boolean;
   }): Status {
     const { dest, ex } = args;
     const flags = ex?.flags ?? 0;
@@ -310,13 +312,15 @@ export class NtStrSafe {
     let remaining = cchDest - destLength;
     if (status === STATUS_SUCCESS) {
       const units = source!();
-      if (units.length > 0 && dest === 0) status = STATUS_INVALID_PARAMETER;
+      // No destination buffer at all: the Ex forms call that an invalid parameter, the others an overflow.
+      if (units.length > 0 && (dest === 0 || (ex && buffer === 0))) status = STATUS_INVALID_PARAMETER;
       else {
         const copied = Math.min(units.length, remaining);
         for (let i = 0; i < copied; i++) this.putChar(buffer + (destLength + i) * 2, 2, units[i]!);
         if (units.length > remaining) status = STATUS_BUFFER_OVERFLOW;
         newLength += copied;
         remaining -= copied;
+        if (args.terminateIfRoom && remaining > 0) this.putChar(buffer + newLength * 2, 2, 0);
         if (status === STATUS_SUCCESS && (flags & STRSAFE_FILL_BEHIND) && remaining !== 0) {
           this.fill(buffer + newLength * 2, remaining * 2, flags & 0xff);
         }
@@ -696,9 +700,11 @@ export function createNtStrSafe(memory: StrSafeMemory): Record<string, StrSafeRo
     };
     routines[plain] = (dest, format, ...rest) => lib.countedOperation({
       dest: addressArg(dest, plain, 'DestinationString'), append: false, source: sourceOf(plain, format, argList(rest, plain)),
+      terminateIfRoom: true,
     });
     routines[exName] = (dest, remaining, flags, format, ...rest) => lib.countedOperation({
       dest: addressArg(dest, exName, 'DestinationString'), append: false, source: sourceOf(exName, format, argList(rest, exName)),
+      terminateIfRoom: true,
       ex: { remainingOut: addressArg(remaining, exName, 'RemainingString'), flags: flagsArg(flags, exName) },
     });
   }

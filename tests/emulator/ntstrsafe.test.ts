@@ -336,3 +336,31 @@ describe('RtlUnicodeStringCopy / Cat / Printf', () => {
     expect(readW(dest)).toBe('xyz');
   });
 });
+
+describe('RtlUnicodeStringPrintf / RtlUnicodeStringPrintfEx edge cases Windows shows in public conformance tests', () => {
+  it('terminates the text when there is room and touches nothing past MaximumLength on overflow', () => {
+    const { s, alloc, wstr, memory } = machine();
+    const buffer = alloc(32);
+    memory.fill(buffer, 32, 0xaa);
+    const us = alloc(16);
+    memory.write(us + 2, 'USHORT', 32);
+    memory.write(us + 8, 'PVOID', buffer);
+    expect(s.RtlUnicodeStringPrintf!(us, wstr('%d %d %d'), 1, 2, 3)).toBe(STATUS_SUCCESS);
+    expect(memory.read(us, 'USHORT')).toBe(10);
+    expect(memory.read(buffer + 10, 'WCHAR')).toBe(0);
+    expect(memory.read(buffer + 12, 'WCHAR')).toBe(0xaaaa);
+    memory.fill(buffer, 32, 0xaa);
+    memory.write(us, 'USHORT', 0);
+    memory.write(us + 2, 'USHORT', 4);
+    expect(s.RtlUnicodeStringPrintf!(us, wstr('%s %s %s'), wstr('AAA'), wstr('BBB'), wstr('CCC'))).toBe(STATUS_BUFFER_OVERFLOW);
+    expect(memory.read(us, 'USHORT')).toBe(4);
+    expect(memory.read(buffer + 4, 'WCHAR')).toBe(0xaaaa);
+  });
+
+  it('with no buffer at all: STATUS_BUFFER_OVERFLOW for RtlUnicodeStringPrintf, STATUS_INVALID_PARAMETER for the Ex form', () => {
+    const { s, alloc, wstr } = machine();
+    const empty = alloc(16);
+    expect(s.RtlUnicodeStringPrintf!(empty, wstr('%s'), wstr('AAA'))).toBe(STATUS_BUFFER_OVERFLOW);
+    expect(s.RtlUnicodeStringPrintfEx!(empty, 0, 0, wstr('%s'), wstr('AAA'))).toBe(STATUS_INVALID_PARAMETER);
+  });
+});
