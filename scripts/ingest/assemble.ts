@@ -5,7 +5,7 @@ import type { LinkContext } from './extract/links.ts';
 import type { NameIndex } from './names.ts';
 import { cmp, type ReportBuilder } from './report.ts';
 
-const ORIGIN_RANK: Record<Origin, number> = { 'reference-page': 0, 'seed-page': 1, table: 2 };
+const ORIGIN_RANK: Record<Origin, number> = { 'reference-page': 0, 'seed-page': 1, table: 2, link: 3 };
 const HEADER_RANK = ['wdm.h', 'ntddk.h', 'ntifs.h'];
 
 /** Primary header precedence: the header that declares the routine for most drivers first. */

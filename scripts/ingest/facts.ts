@@ -7,7 +7,7 @@ import type { Irql, Parameter, RoutineKind, RoutineStatus, SourceRef } from '../
 export type LazyProse = () => string | null;
 
 /** Where a fact comes from, strongest first when sources disagree. */
-export type Origin = 'reference-page' | 'seed-page' | 'table';
+export type Origin = 'reference-page' | 'seed-page' | 'table' | 'link';
 
 /** What one source says about one routine. Absent fields: the source says nothing. */
 export interface RoutineFact {

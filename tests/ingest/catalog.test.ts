@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingest, type IngestResult } from '../../scripts/ingest/index.ts';
 import { catalogJsonSchema } from '../../schema/index.ts';
+import { lostNames } from './helpers/seed-names.ts';
 
 const contentDir = join(import.meta.dirname, '..', '..', 'content');
 let result: IngestResult;
@@ -87,37 +88,11 @@ describe('the catalog built from content/', () => {
  * patterns, independently of the pipeline's parsers.
  */
 describe('nothing is lost', () => {
-  it('every name the seeds state is in the catalog or the report', () => {
-    const known = new Set<string>();
-    for (const r of [...result.catalog.routines, ...result.catalog.structures]) [r.name, ...r.aliases].forEach((n) => known.add(n));
-    for (const r of result.catalog.replacements) r.replacedBy.forEach((n) => known.add(n));
-    for (const h of result.catalog.headers) known.add(h.name);
-    const reported = [...result.report.quarantined.map((q) => q.raw), ...result.report.repairs.map((r) => r.from)].join('\n');
+  it('every name a seed states is in the catalog (from that seed, for rows and items) or in the report', () => {
     const seedsDir = join(contentDir, 'seeds');
-    const missing: string[] = [];
-    for (const file of readdirSync(seedsDir).filter((f) => f.endsWith('.txt'))) {
-      const text = readFileSync(join(seedsDir, file), 'utf8');
-      const names = new Set<string>();
-      const lines = text.split('\n');
-      const frontMatterEnd = lines[0] === '---' ? lines.indexOf('---', 1) : -1;
-      const isDelimiter = (l: string | undefined) => l !== undefined && /^\s*\|?\s*:?-+/.test(l);
-      lines.forEach((line, i) => {
-        if (i <= frontMatterEnd) return;
-        const row = /^\s*\|?\s*\**([A-Za-z_][A-Za-z0-9_|]*[A-Za-z0-9_])\**\s*[|.]/.exec(line);
-        // The first row of a block of rows is the table's header (with or without its delimiter line), not a name.
-        const first = !/^\s*\|/.test(lines[i - 1] ?? '');
-        if (row && line.includes('|') && !isDelimiter(line) && !first) names.add(row[1]!);
-        const item = /^\s*(?:[-*]\s+)+\**([A-Za-z_][A-Za-z0-9_]*)\**\s*\.?\s*(?:Use .*)?$/.exec(line);
-        if (item) names.add(item[1]!);
-      });
-      for (const m of text.matchAll(/\[\**([A-Za-z_][A-Za-z0-9_]*)\**\]\((?:[^)]*\/ddi\/|\.\.\/)[^)]*\)/g)) names.add(m[1]!);
-      for (const m of text.matchAll(/<a [^>]*href="[^"]*\/ddi\/[^"]*"[^>]*>(?:<strong>)?([A-Za-z_][A-Za-z0-9_]*)(?:<\/strong>)?<\/a>/g)) names.add(m[1]!);
-      for (const m of text.matchAll(/<td><strong>([A-Za-z_][A-Za-z0-9_]*)<\/strong><\/td>/g)) names.add(m[1]!);
-      for (const n of names) {
-        if (!/[a-z][A-Z]|_|^[A-Z][A-Z0-9]{3,}$/.test(n.replace(/\|/g, ''))) continue;
-        if (!known.has(n) && !reported.includes(n)) missing.push(`${file}: ${n}`);
-      }
-    }
+    const missing = readdirSync(seedsDir)
+      .filter((f) => f.endsWith('.txt'))
+      .flatMap((file) => lostNames(result.catalog, result.report, `seeds/${file}`, readFileSync(join(seedsDir, file), 'utf8')).map((n) => `${file}: ${n}`));
     expect(missing).toEqual([]);
   });
 });

@@ -36,6 +36,16 @@ export function mdastToProse(nodes: RootContent[], resolve: LinkResolver): strin
   return hastToProse(hast, resolve);
 }
 
+/** Every link (href and text) in mdast nodes, inline HTML anchors included. */
+export function linksOf(nodes: RootContent[]): { href: string; text: string }[] {
+  const links: { href: string; text: string }[] = [];
+  mdastToProse(nodes, (href, text) => {
+    links.push({ href, text });
+    return { kind: 'text' };
+  });
+  return links;
+}
+
 /** An HTML fragment (a table cell of a seed) → normalised markdown. */
 export function htmlToProse(html: string, resolve: LinkResolver): string | null {
   return hastToProse(fromHtml(html), resolve);

@@ -1,6 +1,7 @@
 import { readPortal } from '../extract/portal.ts';
 import { parseMarkdown, splitFrontMatter } from '../parse/markdown.ts';
 import { mojibake } from '../passes/mojibake.ts';
+import { tableAfterListItem } from '../passes/table-after-list-item.ts';
 import { tableDelimiterRow } from '../passes/table-delimiter-row.ts';
 import { tableLeadingPipe } from '../passes/table-leading-pipe.ts';
 import { whitespace } from '../passes/whitespace.ts';
@@ -12,7 +13,7 @@ export const kernelPortal: SourceDeclaration = {
   id: 'kernel-portal',
   phase: 1,
   files: (f) => /^seeds\/001_[^/]*\.txt$/.test(f),
-  passes: [mojibake, whitespace, tableLeadingPipe, tableDelimiterRow],
+  passes: [mojibake, whitespace, tableLeadingPipe, tableDelimiterRow, tableAfterListItem],
   read(doc, ctx) {
     const fm = splitFrontMatter(doc.text);
     if (!fm.data || fm.error) throw new SourceDriftError(doc.file, fm.error?.line ?? 1, 'expected YAML front matter (the portal page header)');

@@ -21,6 +21,6 @@ export const opaqueStructures: SourceDeclaration = {
     }
     for (const b of read.badRows) ctx.report.quarantine(b.at, b.raw, 'not-a-name', 'the first cell of a structure row names no structure');
     // A link text that is not an identifier ("Run-Down Protection") names a guide, not a routine.
-    for (const r of [...read.linkedRoutines, ...read.related]) if (IDENT_RE.test(r.name)) ctx.routines.push({ name: r.name, origin: 'table', source: r.at });
+    for (const r of [...read.linkedRoutines, ...read.related]) if (IDENT_RE.test(r.name)) ctx.routines.push({ name: r.name, origin: 'link', source: r.at });
   },
 };

@@ -1,5 +1,7 @@
 import { readReferencePage } from '../extract/reference-page.ts';
-import { parseMarkdown, splitFrontMatter } from '../parse/markdown.ts';
+import { linksOf } from '../extract/prose.ts';
+import { ddiPageOf, IDENT_RE } from '../names.ts';
+import { countLines, parseMarkdown, splitFrontMatter } from '../parse/markdown.ts';
 import { mojibake } from '../passes/mojibake.ts';
 import { whitespace } from '../passes/whitespace.ts';
 import type { ReadContext, SourceDeclaration, SourceDocument } from './source.ts';
@@ -43,11 +45,28 @@ export function readPage(doc: SourceDocument, ctx: ReadContext): void {
     ctx.report.quarantine({ file: doc.file, line: result.line }, firstLines(doc.text, result.line), 'unparseable-page', result.reason);
     return;
   }
+  if (!inTree) mentionedRoutines(doc, fm.body, fm.bodyOffset, ctx);
   const canonical = result.fact.name;
   for (const n of result.names) ctx.index.add(n, canonical);
   if (page) ctx.index.addPage(page, canonical);
   if (result.entity === 'routine') ctx.routines.push(result.fact);
   else ctx.structures.push(result.fact);
+}
+
+/**
+ * A seed page names routines in its links (see-also, remarks); each link to an official routine page makes
+ * sure that routine is in the catalog, with this page among its sources, even when no page documents it.
+ */
+function mentionedRoutines(doc: SourceDocument, body: string, offset: number, ctx: ReadContext): void {
+  const tree = parseMarkdown(body);
+  for (const { href, text } of linksOf(tree.children)) {
+    const page = ddiPageOf(href);
+    if (!page || !/^n[fc]-/.test(page)) continue;
+    const name = ctx.index.page(page) ?? (IDENT_RE.test(text) ? text : null);
+    if (!name) continue;
+    const index = body.indexOf(href);
+    ctx.routines.push({ name, origin: 'link', source: { file: doc.file, line: offset + (index < 0 ? 1 : countLines(body, index) + 1) } });
+  }
 }
 
 function firstLines(text: string, line: number): string {
