@@ -10,6 +10,7 @@ import { dropSpinLock, takeSpinLock } from './kspin-lock.ts';
 
 const i32 = (v: number | bigint) => Number(BigInt.asIntN(32, BigInt(v)));
 const i64 = (v: number | bigint) => BigInt.asIntN(64, BigInt(v));
+const sign = (v: number) => (v < 0 ? 1 : v === 0 ? 0 : 2);
 
 function withLock<T>(sys: Sys, lock: number, routine: string, fn: () => T): T {
   takeSpinLock(sys, lock, routine);
@@ -22,6 +23,7 @@ function withLock<T>(sys: Sys, lock: number, routine: string, fn: () => T): T {
 
 export default defineModule({
   name: 'interlocked',
+  constants: { ResultNegative: 1, ResultZero: 0, ResultPositive: 2 },
   routines: (sys) => {
     const m = sys.mem;
     const rmw32 = (p: number, f: (old: number) => number) => {
@@ -63,6 +65,16 @@ export default defineModule({
         if (old === Comperand) m.write(Destination, 'PVOID', Exchange);
         return old;
       },
+      // The Exf… routines are the reserved fastcall forms the seed lists (replaced by InterlockedIncrement,
+      // InterlockedDecrement, InterlockedExchange). Increment/Decrement return an INTERLOCKED_RESULT: the sign
+      // of the result (ResultNegative 1, ResultZero 0, ResultPositive 2), not the value.
+      ExfInterlockedIncrementLong: (Addend: number, Lock: number) => withLock(sys, Lock, 'ExfInterlockedIncrementLong', () => sign(i32(rmw32(Addend, (v) => v + 1) + 1))),
+      ExfInterlockedDecrementLong: (Addend: number, Lock: number) => withLock(sys, Lock, 'ExfInterlockedDecrementLong', () => sign(i32(rmw32(Addend, (v) => v - 1) - 1))),
+      ExfInterlockedExchangeUlong: (Target: number, Value: number, Lock: number) => withLock(sys, Lock, 'ExfInterlockedExchangeUlong', () => {
+        const old = m.read(Target, 'ULONG') as number;
+        m.write(Target, 'ULONG', Value >>> 0);
+        return old;
+      }),
       /** Returns the initial value of Addend (ULONG). */
       ExInterlockedAddUlong: (Addend: number, Increment: number, Lock: number) => withLock(sys, Lock, 'ExInterlockedAddUlong', () => {
         const old = m.read(Addend, 'ULONG') as number;

@@ -165,6 +165,36 @@ export default defineModule({
       },
       /** "Returns TRUE if the spin lock is available" (not held), without acquiring it. */
       KeTestSpinLock: (SpinLock: number) => ((sys.mem.read(SpinLock, 'KSPIN_LOCK') as bigint) === 0n ? 1 : 0),
+      /** Reserved (seed table): raises to SYNCH_LEVEL, takes the lock and returns the previous IRQL. */
+      KeAcquireSpinLockRaiseToSynch(SpinLock: number) {
+        const old = ctx.irql;
+        if (old > 12) ctx.bugcheck('IRQL_NOT_LESS_OR_EQUAL', [0, old, 0, 0], `KeAcquireSpinLockRaiseToSynch was called at IRQL ${old}, above SYNCH_LEVEL.`);
+        ctx.setIrql(12);
+        try {
+          takeSpinLock(sys, SpinLock, 'KeAcquireSpinLockRaiseToSynch');
+        } catch (e) {
+          ctx.setIrql(old);
+          throw e;
+        }
+        return old;
+      },
+      // The Ex… spin lock names are wdm.h macros for the Ke… routines (the seed lists them as reserved,
+      // replaced by those): same arguments, same checks.
+      ExAcquireSpinLock(SpinLock: number, OldIrql: number) {
+        sys.mem.write(OldIrql, 'KIRQL', acquireRaise(SpinLock, 'ExAcquireSpinLock'));
+      },
+      ExReleaseSpinLock(SpinLock: number, NewIrql: number) {
+        dropSpinLock(sys, SpinLock, 'ExReleaseSpinLock');
+        restore(NewIrql, 'ExReleaseSpinLock');
+      },
+      ExAcquireSpinLockAtDpcLevel(SpinLock: number) {
+        atDpc('ExAcquireSpinLockAtDpcLevel');
+        takeSpinLock(sys, SpinLock, 'ExAcquireSpinLockAtDpcLevel');
+      },
+      ExReleaseSpinLockFromDpcLevel(SpinLock: number) {
+        atDpc('ExReleaseSpinLockFromDpcLevel');
+        dropSpinLock(sys, SpinLock, 'ExReleaseSpinLockFromDpcLevel');
+      },
       KeAcquireInStackQueuedSpinLock(SpinLock: number, LockHandle: number) {
         queueAcquire(SpinLock, LockHandle, true, 'KeAcquireInStackQueuedSpinLock');
       },

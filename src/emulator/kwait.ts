@@ -49,6 +49,14 @@ export default defineModule({
         const o = waitable(sys, Object, 'KeWaitForSingleObject');
         return ctx.waitFor([o], false, timeout, label(sys, [o], false), 'KeWaitForSingleObject');
       },
+      /** wdm.h: `#define KeWaitForMutexObject KeWaitForSingleObject`. */
+      KeWaitForMutexObject(Mutex: number, WaitReason: number, WaitMode: number, Alertable: number, Timeout: number | bigint | null) {
+        const timeout = sys.largeIntegerArg(Timeout);
+        checkTimeoutIrql(timeout, 'KeWaitForMutexObject');
+        const o = waitable(sys, Mutex, 'KeWaitForMutexObject');
+        void WaitReason; void WaitMode; void Alertable;
+        return ctx.waitFor([o], false, timeout, label(sys, [o], false), 'KeWaitForMutexObject');
+      },
       /** Object: the address of an array of Count pointers (or a JavaScript array of addresses). */
       KeWaitForMultipleObjects(Count: number, Object: number | number[], WaitType: number, _WaitReason: number, _WaitMode: number,
         _Alertable: number, Timeout: number | bigint | null, WaitBlockArray: number) {
