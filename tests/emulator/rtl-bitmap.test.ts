@@ -42,9 +42,18 @@ describe('RtlSetBit / RtlClearBit / RtlTestBit / RtlSetBits / RtlClearBits', () 
     expect(word(0)).toBe(0);
   });
 
-  it('bugchecks when StartingIndex plus NumberToSet exceeds SizeOfBitMap', () => {
+  it('RtlSetBits and RtlClearBits write past SizeOfBitMap into the rest of the buffer, as Windows does', () => {
+    const { k, header, word } = bitmap(19, [0, 0]);
+    k.RtlSetBits(header, 13, 22);
+    expect([word(0), word(1)]).toEqual([0xffffe000, 0x7]);
+    k.RtlClearBits(header, 13, 22);
+    k.RtlSetBits(header, 63, 1);
+    expect([word(0), word(1)]).toEqual([0, 0x80000000]);
+  });
+
+  it('a range past the end of the buffer itself faults like special pool', () => {
     const { k, header } = bitmap(32, [0]);
-    expect(() => k.RtlSetBits(header, 30, 4)).toThrow(expect.objectContaining({ codeName: 'DRIVER_VERIFIER_DETECTED_VIOLATION', routine: 'RtlSetBits' }));
+    expect(() => k.RtlSetBits(header, 30, 4)).toThrow(expect.objectContaining({ name: 'BugCheck', routine: 'RtlSetBits' }));
   });
 
   it('RtlSetAllBits and RtlClearAllBits cover the whole bitmap', () => {
