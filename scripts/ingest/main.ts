@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
+import { catalogJsonSchema } from '../../schema/index.ts';
 import { ingest, IngestError } from './index.ts';
 import { SourceDriftError } from './sources/source.ts';
 
@@ -29,6 +30,7 @@ try {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'catalog.json'), JSON.stringify(catalog, null, 2) + '\n');
   writeFileSync(join(out, 'ingest-report.json'), JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(join(out, 'catalog.schema.json'), JSON.stringify(catalogJsonSchema(), null, 2) + '\n');
   const c = report.counts;
   const ms = Math.round(performance.now() - started);
   console.log(
@@ -45,6 +47,8 @@ try {
       `  disagreements ${c.disagreements}`,
       `  broken links  ${c.brokenLinks}`,
       `  quarantined   ${c.quarantined}`,
+      `  unattested    ${report.unattested.length} (names only their own row states)`,
+      `  text passes   ${report.passes.length} lines repaired before parsing`,
     ].join('\n'),
   );
 } catch (e) {

@@ -34,6 +34,13 @@ describe('garbled names in portal tables', () => {
     expect(result.report.quarantined).toContainEqual(expect.objectContaining({ raw: 'RtlStringCbCat', reason: 'ambiguous-repair' }));
   });
 
+  it('merges a routine listed in two rows with different descriptions into one record, the page summary first', () => {
+    const r = routine('IoAllocateMdl')!;
+    expect(result.catalog.routines.filter((x) => x.name === 'IoAllocateMdl')).toHaveLength(1);
+    expect(r.sources.filter((s) => s.file === 'seeds/001_portal.txt')).toHaveLength(2);
+    expect(r.summary).toBe('The IoAllocateMdl routine does one thing.');
+  });
+
   it('attests a name by a mention in prose when no page documents it', () => {
     expect(routine('ZwQueryInformationThingy')).toBeDefined();
   });

