@@ -491,7 +491,8 @@ export function formatUnits(lib: NtStrSafe, wide: boolean, format: number[], arg
           const s = lib.readCounted(address);
           const size_ = counted ? 2 : 1;
           units = [];
-          for (let k = 0; k < Math.floor(s.length / size_); k++) units.push(lib.getChar(s.buffer + k * size_, size_));
+          if (s.buffer === 0) units = [...'(null)'].map((c) => c.charCodeAt(0));
+          else for (let k = 0; k < Math.floor(s.length / size_); k++) units.push(lib.getChar(s.buffer + k * size_, size_));
         } else {
           const wideString = size === 'l' || size === 'w' ? true : size === 'h' ? false : (conversion === 's') === wide;
           units = lib.readUnits(address, wideString ? 2 : 1, precision ?? NTSTRSAFE_MAX_CCH).units;
