@@ -115,6 +115,19 @@ export default defineModule({
         sys.set(Dpc, 'KDPC', 'Number', n);
         return 0;
       },
+      /**
+       * IoInitializeDpcRequest: the device object's own KDPC (DEVICE_OBJECT.Dpc) with DpcRoutine and the
+       * device object as context, so IoRequestDpc(DeviceObject, Irp, Context) calls
+       * DpcRoutine(Dpc, DeviceObject, Irp, Context).
+       */
+      IoInitializeDpcRequest(DeviceObject: number, DpcRoutine: Function) {
+        init(sys.at(DeviceObject, 'DEVICE_OBJECT', 'Dpc'), DpcRoutine, DeviceObject, KOBJECTS.DpcObject);
+      },
+      IoRequestDpc(DeviceObject: number, Irp: number, Context: number) {
+        const dpc = sys.at(DeviceObject, 'DEVICE_OBJECT', 'Dpc');
+        state(dpc, 'IoRequestDpc');
+        insertDpc(sys, dpc, Irp ?? 0, Context ?? 0);
+      },
       /** Returns once every queued DPC has run (processors below DISPATCH_LEVEL run theirs now). */
       KeFlushQueuedDpcs() {
         for (const cpu of ctx.processors) ctx.drainDpcs(cpu);

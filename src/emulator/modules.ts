@@ -7,6 +7,7 @@ import exTimer from './ex-timer.ts';
 import exZone from './ex-zone.ts';
 import fastMutex from './fast-mutex.ts';
 import interlocked from './interlocked.ts';
+import ioTimer from './io-timer.ts';
 import kdpc from './kdpc.ts';
 import kevent from './kevent.ts';
 import kguardedMutex from './kguarded-mutex.ts';
@@ -26,6 +27,6 @@ import ntdef from './ntdef.ts';
 export const MODULES: ModuleDef[] = [
   ntdef, kirql, kthread, kspinLock, exSpinLock, kinterrupt, interlocked,
   kevent, ksemaphore, kmutex, kwait, fastMutex, kguardedMutex, eresource,
-  kdpc, ktimer, exTimer, exPool, lookasideList, exZone, exRundownRef,
+  kdpc, ktimer, exTimer, ioTimer, exPool, lookasideList, exZone, exRundownRef,
   ...PART2_MODULES,
 ];

@@ -85,3 +85,29 @@ describe('KTIMER and KDPC', () => {
     expect(() => k.unload()).toThrow(expect.objectContaining({ codeName: 'TIMER_OR_DPC_INVALID' }));
   });
 });
+
+describe('IO_TIMER and device DPCs', () => {
+  it('IoTimer runs once per second while started; a timer left running at unload is reported', () => {
+    const k = createKernel();
+    const device = k.alloc('DEVICE_OBJECT');
+    const seen: number[] = [];
+    expect(k.IoInitializeTimer(device, (d: number) => seen.push(k.KeGetCurrentIrql()), 0)).toBe(0);
+    expect(k.get(device, 'DEVICE_OBJECT', 'Timer')).not.toBe(0);
+    k.IoStartTimer(device);
+    k.advanceTime(25_000_000n);
+    expect(seen).toEqual([2, 2]);
+    expect(() => k.unload()).toThrow(expect.objectContaining({ code: 0xce }));
+  });
+
+  it('IoRequestDpc queues the device object\'s DPC with the IRP and context', () => {
+    const k = createKernel();
+    const device = k.alloc('DEVICE_OBJECT');
+    const calls: number[][] = [];
+    k.IoInitializeDpcRequest(device, (_dpc: number, d: number, irp: number, c: number) => calls.push([d, irp, c]));
+    k.KeRaiseIrql(5, k.alloc('KIRQL'));
+    k.IoRequestDpc(device, 0x1234, 9);
+    expect(calls).toEqual([]);
+    k.KeLowerIrql(0);
+    expect(calls).toEqual([[device, 0x1234, 9]]);
+  });
+});
