@@ -351,6 +351,9 @@ export class KernelContext {
   }
 
   private block(t: SimThread, wait: Wait): Promise<number> {
+    if (t.wait) {
+      throw new Error(`${t.name} called a blocking routine while its previous wait (${t.wait.label}) has not ended: await each blocking call`);
+    }
     t.wait = wait;
     t.state = 'waiting';
     this.waits.push(wait);
@@ -389,7 +392,10 @@ export class KernelContext {
       onPark?.();
       return;
     }
-    if (why === 'block') void this.drive(t, 'block');
+    // The scheduler starts after the caller's current synchronous code: a wait started without `await`
+    // and then satisfied by the same code (start a wait, set the event, await) completes as it should,
+    // and no other thread becomes current under the caller's feet.
+    if (why === 'block') queueMicrotask(() => void this.drive(t, 'block'));
   }
 
   private switchTo(t: SimThread): void {
@@ -447,6 +453,7 @@ export class KernelContext {
   }
 
   private async drive(driver: SimThread, mode: 'block' | 'settle'): Promise<void> {
+    if (mode === 'block' && driver.state !== 'waiting' && driver.state !== 'ready') return;
     driver.irql = this.processors[driver.cpu]!.irql;
     this.looping = true;
     let failure: unknown = null;

@@ -182,3 +182,24 @@ describe('hopeless waits with timers still running', () => {
     expect(err).toBeInstanceOf(Deadlock);
   });
 });
+
+describe('a blocking call not awaited at once', () => {
+  it('a wait started, then satisfied by the same code before awaiting, completes', async () => {
+    const k = createKernel();
+    const e = k.alloc('KEVENT');
+    k.KeInitializeEvent(e, k.NotificationEvent, 0);
+    const pending = k.KeWaitForSingleObject(e, 0, 0, 0, null);
+    k.KeSetEvent(e, 0, 0);
+    expect(await pending).toBe(0);
+  });
+
+  it('a second blocking call while the first wait is pending is refused with a clear error', () => {
+    const k = createKernel();
+    const a = k.alloc('KEVENT');
+    k.KeInitializeEvent(a, k.NotificationEvent, 0);
+    const first = k.KeWaitForSingleObject(a, 0, 0, 0, null);
+    expect(() => k.KeWaitForSingleObject(a, 0, 0, 0, null)).toThrow(/await each blocking call/);
+    k.KeSetEvent(a, 0, 0);
+    return first;
+  });
+});
