@@ -139,6 +139,8 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     largeIntegerArg: (value) => {
       if (value === null || value === undefined || value === 0) return null;
       if (typeof value === 'bigint') return value;
+      // No address is negative: a negative number is a relative time given by value.
+      if (value < 0) return BigInt(value);
       return mem.read(value, 'LONGLONG') as bigint;
     },
   };

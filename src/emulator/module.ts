@@ -22,7 +22,10 @@ export interface Sys {
   set(address: number, type: string, path: string, value: number | bigint | boolean): void;
   /** Address of a field: `sys.at(p, 'UNICODE_STRING', 'Buffer')`. */
   at(address: number, type: string, path: string): number;
-  /** Reads a LARGE_INTEGER through a pointer argument; a bigint passed directly is taken as the value, 0/null as absent. */
+  /**
+   * Reads a LARGE_INTEGER through a pointer argument; a bigint (or a negative number, which no address is)
+   * passed directly is taken as the value; 0/null/undefined mean absent (NULL).
+   */
   largeIntegerArg(value: number | bigint | null | undefined): bigint | null;
 }
 

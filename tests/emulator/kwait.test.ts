@@ -83,3 +83,14 @@ describe('KeDelayExecutionThread', () => {
     expect(order).toEqual(['T2@0', 'T1@100']);
   });
 });
+
+describe('timeouts given by value', () => {
+  it('a bigint or a negative number is the timeout itself; a positive number is a PLARGE_INTEGER', async () => {
+    const k = createKernel();
+    const e = k.alloc('KEVENT');
+    k.KeInitializeEvent(e, 0, 0);
+    expect(await k.KeWaitForSingleObject(e, 0, 0, 0, -10n)).toBe(k.STATUS_TIMEOUT);
+    expect(await k.KeWaitForSingleObject(e, 0, 0, 0, -10)).toBe(k.STATUS_TIMEOUT);
+    expect(k.time).toBe(20n);
+  });
+});
