@@ -90,6 +90,10 @@ export default defineModule({
     IRP_MJ_CLEANUP: 0x12, IRP_MJ_PNP: 0x1b,
   },
   bugChecks: { MULTIPLE_IRP_COMPLETE_REQUESTS: 0x44, CANCEL_STATE_IN_COMPLETED_IRP: 0x48 },
+  // The catalog reads IoSetCancelRoutine's "DISPATCH_LEVEL (see Remarks section)" as exactly DISPATCH_LEVEL; the
+  // remarks tie that level to holding the cancel spin lock, which only some callers do. The routine is an
+  // interlocked exchange, valid at any IRQL up to DISPATCH_LEVEL.
+  ownIrqlCheck: ['IoSetCancelRoutine'],
   routines: (sys) => {
     const ctx = sys.ctx;
     const io = irps(sys);
@@ -166,6 +170,10 @@ export default defineModule({
       },
       /** Returns the previous cancel routine (a JavaScript function) or NULL (0). */
       IoSetCancelRoutine(Irp: number, CancelRoutine: ((DeviceObject: number, Irp: number) => void) | null) {
+        if (ctx.irql > 2) {
+          ctx.bugcheck('IRQL_NOT_LESS_OR_EQUAL', [0, ctx.irql, 0, 0],
+            `IoSetCancelRoutine was called at IRQL ${ctx.irql}; it may be called at IRQL <= DISPATCH_LEVEL.`, 'IoSetCancelRoutine');
+        }
         const previous = io.exchangeCancelRoutine(Irp, ctx.codeAddress(CancelRoutine));
         return previous ? ctx.codeAt(previous) : 0;
       },

@@ -143,3 +143,13 @@ describe('IoCompleteRequest rules', () => {
     expect(() => k.unload()).toThrow(expect.objectContaining({ name: 'BugCheck' }));
   });
 });
+
+describe('IoSetCancelRoutine', () => {
+  it('may be called at PASSIVE_LEVEL and returns the previous routine', () => {
+    const { k, newIrp } = driverQueue();
+    const a = newIrp();
+    const routine = () => undefined;
+    expect(k.IoSetCancelRoutine(a, routine)).toBe(0);
+    expect(k.IoSetCancelRoutine(a, null)).toBe(routine);
+  });
+});
