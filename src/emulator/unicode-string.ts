@@ -215,14 +215,13 @@ export default defineModule({
       return STATUS_SUCCESS;
     };
 
+    /** RtlCopy(Unicode)String: min(Length, MaximumLength) bytes, then a terminator when one fits after them. */
     const copy = (dest: number, source: number, size: 1 | 2) => {
       if (!source) { s.set(dest, { Length: 0 }); return; }
       const n = Math.min(s.length(source), s.maximumLength(dest));
-      const units = s.units(source, size).slice(0, Math.floor(n / size));
-      s.writeUnits(s.buffer(dest), size, units);
-      s.set(dest, { Length: units.length * size });
-      // "… the destination string is null-terminated if there is room."
-      if (units.length * size < s.maximumLength(dest) - (size - 1)) s.writeUnits(s.buffer(dest) + units.length * size, size, [0]);
+      if (n > 0) sys.mem.writeBytes(s.buffer(dest), sys.mem.readBytes(s.buffer(source), n));
+      s.set(dest, { Length: n });
+      if (n < s.maximumLength(dest)) s.writeUnits(s.buffer(dest) + Math.floor(n / size) * size, size, [0]);
     };
 
     const compare = (a: number[], b: number[], fold: (c: number) => number) => {
