@@ -62,6 +62,16 @@ export function assemble(input: AssembleInput): Catalog {
     c.routines = unique((members.get(c.slug) ?? []).sort((a, b) => cmp(a.at.file, b.at.file) || a.at.line - b.at.line).map((m) => m.name));
     for (const r of c.routines) push(categoryOf, r, c.slug);
   }
+  // A section that lists no routine but says they are defined in a header ("Safe Integer Library Routines …
+  // defined in the Ntintsafe.h header file") holds every routine documented under that header.
+  for (const c of input.categories) {
+    if (c.routines.length || !c.header) continue;
+    c.routines = [...routineGroups]
+      .filter(([, facts]) => facts.some((f) => f.origin === 'reference-page' && f.header === c.header))
+      .map(([name]) => name)
+      .sort(cmp);
+    for (const r of c.routines) push(categoryOf, r, c.slug);
+  }
 
   const notes = new Map<string, string | null>();
   const routines: Routine[] = [];

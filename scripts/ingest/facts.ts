@@ -65,6 +65,8 @@ export interface CategoryFact {
   description: LazyProse;
   /** Names as the category lists them (before repairs); the catalog's list comes from the routines' categories. */
   routines: string[];
+  /** The header the section says its routines are defined in ("defined … in the Ntintsafe.h header file"). */
+  header?: string;
   source: SourceRef;
 }
 

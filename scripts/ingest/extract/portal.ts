@@ -85,9 +85,10 @@ export function readPortal(tree: Root, doc: Doc, ctx: LinkContext): PortalRead {
         lines.forEach((l, i) => add({ row: row(l, { file: doc.file, line: at(node).line + i }), category: category?.slug ?? null, ...context }));
         continue;
       }
-      const header = /\b(?:included|declared|defined) in (?:the )?([A-Za-z0-9_]+\.h)\b/i.exec(text)?.[1]?.toLowerCase();
+      const header = /\b(?:included|declared|defined)\b[^.]*?\bin (?:the )?([A-Za-z0-9_]+\.h)\b/i.exec(text)?.[1]?.toLowerCase();
       if (header && lastTableEntries.length) for (const e of lastTableEntries) e.header ??= header;
       else if (header) pendingHeader = header;
+      if (header && category && descriptionNodes) category.header ??= header;
       const status = statusOf(text);
       if (status) context = { status };
       else if (/\bfollowing\b/i.test(text)) context = {};
