@@ -85,8 +85,11 @@ export default defineModule({
         return was;
       },
       ExCancelTimer: (Timer: number, _Parameters: number) => cancel(timer(Timer, 'ExCancelTimer')),
-      ExDeleteTimer(Timer: number, Cancel: number, _Wait: number, Parameters: number) {
+      ExDeleteTimer(Timer: number, Cancel: number, Wait: number, Parameters: number) {
         const t = timer(Timer, 'ExDeleteTimer');
+        // The page's rule is in its remarks: IRQL <= APC_LEVEL with Wait = TRUE, <= DISPATCH_LEVEL otherwise.
+        const max = Wait ? 1 : 2;
+        if (ctx.irql > max) ctx.bugcheck('IRQL_NOT_LESS_OR_EQUAL', [0, ctx.irql, 0, 0], `ExDeleteTimer was called at IRQL ${ctx.irql} with Wait = ${Wait ? 'TRUE' : 'FALSE'}; the limit is ${Wait ? 'APC_LEVEL' : 'DISPATCH_LEVEL'}.`);
         const callback = Parameters ? (ctx.codeAt(sys.get(Parameters, 'EXT_DELETE_PARAMETERS', 'DeleteCallback') as number) ?? deleteCallbacks.get(Parameters) ?? null) : null;
         const context = Parameters ? (sys.get(Parameters, 'EXT_DELETE_PARAMETERS', 'DeleteContext') as number) : 0;
         t.deleteWhenDone = { callback, context };

@@ -26,8 +26,11 @@ export default defineModule({
           describe: () => ({ count: signalState(sys, Semaphore), limit: sys.get(Semaphore, 'KSEMAPHORE', 'Limit') }),
         });
       },
-      KeReleaseSemaphore(Semaphore: number, _Increment: number, Adjustment: number, _Wait: number) {
+      KeReleaseSemaphore(Semaphore: number, _Increment: number, Adjustment: number, Wait: number) {
         ctx.object(Semaphore, 'KSEMAPHORE', 'KeReleaseSemaphore');
+        // From the remarks: "IRQL <= DISPATCH_LEVEL provided that Wait is set to FALSE. Otherwise, … PASSIVE_LEVEL."
+        const max = Wait ? 0 : 2;
+        if (ctx.irql > max) ctx.bugcheck('IRQL_NOT_LESS_OR_EQUAL', [0, ctx.irql, 0, 0], `KeReleaseSemaphore was called at IRQL ${ctx.irql} with Wait = ${Wait ? 'TRUE' : 'FALSE'}; the limit is ${Wait ? 'PASSIVE_LEVEL' : 'DISPATCH_LEVEL'}.`);
         const prev = signalState(sys, Semaphore);
         const limit = sys.get(Semaphore, 'KSEMAPHORE', 'Limit') as number;
         // A negative adjustment (the count would go down) or one past the limit raises; 0 leaves the count as it is.
