@@ -31,6 +31,9 @@ const EPROCESS_SIZE = 0x800;
 const FIRST_HANDLE = 0x80;
 const CURRENT_PROCESS = -1;
 const CURRENT_THREAD = -2;
+/** DISPATCHER_HEADER Type values of the process and thread objects (KOBJECTS). */
+const PROCESS_OBJECT = 3;
+const THREAD_OBJECT = 6;
 
 type ObjectTypeName = 'Process' | 'Thread';
 
@@ -100,6 +103,7 @@ function objectManager(sys: Sys) {
   const typeObject = (name: string) => sys.mem.reserve(0x100, { origin: 'system', allocator: `${name} object type` })!.base;
   const types: Record<ObjectTypeName, number> = { Process: typeObject('Process'), Thread: typeObject('Thread') };
   const systemProcess = sys.mem.reserve(EPROCESS_SIZE, { origin: 'system', allocator: 'System process' })!.base;
+  sys.mem.write(systemProcess, 'UCHAR', PROCESS_OBJECT);
   headers.set(systemProcess, { address: systemProcess, type: 'Process', pointerCount: 1, handleCount: 0, selfReference: true, deleted: false, exitStatus: STATUS_PENDING });
   const variables = {
     PsProcessType: cell(types.Process),
@@ -110,11 +114,14 @@ function objectManager(sys: Sys) {
   const threadHeader = (t: SimThread): ObjectHeader => {
     let h = headers.get(t.address);
     if (!h) {
+      // A thread object starts with a DISPATCHER_HEADER whose Type is ThreadObject (6), as drivers may check.
+      sys.mem.write(t.address, 'UCHAR', THREAD_OBJECT);
       h = { address: t.address, type: 'Thread', pointerCount: 1, handleCount: 0, selfReference: true, deleted: false, thread: t, exitStatus: STATUS_PENDING };
       headers.set(t.address, h);
     }
     return h;
   };
+  threadHeader(ctx.current);
 
   /** The header of an object, after letting an ended thread give up its reference on itself. */
   const header = (object: number, routine: string): ObjectHeader => {

@@ -87,3 +87,17 @@ describe('reference counting', () => {
     expect(k.ObReferenceObjectByHandle(0x1234, 0, 0, k.KernelMode, k.alloc('PVOID'), 0)).toBe(k.STATUS_INVALID_HANDLE);
   });
 });
+
+describe('object headers in memory', () => {
+  it('thread and process objects begin with their DISPATCHER_HEADER Type (6 and 3)', () => {
+    const k = createKernel();
+    expect(k.read(k.PsGetCurrentThread(), 'UCHAR')).toBe(6);
+    expect(k.read(k.PsGetCurrentProcess(), 'UCHAR')).toBe(3);
+    const handle = k.alloc('HANDLE');
+    k.PsCreateSystemThread(handle, 0, 0, 0, 0, () => undefined, 0);
+    const thread = k.alloc('PVOID');
+    k.ObReferenceObjectByHandle(k.read(handle, 'HANDLE'), 0, 0, k.KernelMode, thread, 0);
+    expect(k.read(k.read(thread, 'PVOID') as number, 'UCHAR')).toBe(6);
+    expect(k.ObReferenceObjectByHandle(0, 0, 0, k.KernelMode, thread, 0)).toBe(k.STATUS_INVALID_HANDLE);
+  });
+});
