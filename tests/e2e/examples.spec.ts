@@ -42,3 +42,19 @@ test('edited code runs, a runaway example is stopped, and the worker has no netw
   await box.locator('.rx-reset').click();
   await expect(box.locator('.rx-editor .cm-content')).toContainText('KeRaiseIrqlToDpcLevel');
 });
+
+test('code that cannot compile or tries to load code is refused with a message', async ({ page }) => {
+  const box = await openExample(page, 'irql');
+  const editor = box.locator('.rx-editor .cm-content');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText('print(1;');
+  await box.locator('.rx-run').click();
+  await expect(box.locator('.rx-status')).toHaveText('Failed');
+  await expect(box.locator('.rx-output')).toContainText('error:');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText("await import('https://example.invalid/x.js');");
+  await box.locator('.rx-run').click();
+  await expect(box.locator('.rx-output')).toContainText('Examples cannot load code');
+});
