@@ -74,7 +74,14 @@ function ingestGroup(figures: Figure[]): Corpus[] {
   const perPage: { pages: number; ms: number }[] = [];
   for (const corpus of corpora) {
     const count = corpus.content.endsWith('content') ? ingestRuns : scaledRuns;
-    const { ingest, floor } = measureIngest(corpus.label, corpus.content, dirname(corpus.catalog), count);
+    let measured: ReturnType<typeof measureIngest>;
+    try {
+      measured = measureIngest(corpus.label, corpus.content, dirname(corpus.catalog), count);
+    } catch (error) {
+      figures.push(notMeasured('ingest', `ingest-${corpus.routinePages}`, `ingest, ${corpus.label}`, `the ingest failed: ${firstLines(error)}`));
+      continue;
+    }
+    const { ingest, floor } = measured;
     const ms = median(ingest.map((run) => run.ms));
     const floorMs = median(floor.map((run) => run.ms));
     perPage.push({ pages: corpus.routinePages, ms });
@@ -222,15 +229,6 @@ function emulatorGroup(figures: Figure[]): void {
       }),
     );
   }
-  const playground = existsSync(join(root, 'src', 'pages', 'playground'));
-  figures.push(
-    notMeasured(
-      'emulator',
-      'emulator-worker-start',
-      'example start to first output in the Web Worker',
-      playground ? 'the playground exists; this measurement is not written yet' : 'the site has no playground page yet (src/pages/playground)',
-    ),
-  );
 }
 
 function machine(): Record<string, string | number> {
@@ -260,30 +258,45 @@ const results: Results = {
   figures: [],
 };
 
-let corpora: Corpus[] = [];
-if (only.has('ingest')) corpora = ingestGroup(results.figures);
-else {
-  // Without the ingest group, the command line reads the catalogs a previous bench run left behind.
-  const candidates = [{ label: 'content/', content: join(root, 'content'), routinePages: countRoutinePages(join(root, 'content')), catalog: join(work, 'out-content', 'catalog.json') }];
-  for (const size of sizes) candidates.push({ label: `${size.toLocaleString('en-US')} pages`, content: join(work, `content-${size}`), routinePages: size, catalog: join(work, `out-${size}`, 'catalog.json') });
-  corpora = candidates;
+function firstLines(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n').filter((line) => line.trim() !== '').slice(0, 2).join(' — ').slice(0, 300);
 }
-if (only.has('build') || only.has('page-weight') || only.has('search')) {
-  results.figures.push(...(await siteFigures({ root, work, only, runs, corpora, log })));
-}
-if (only.has('cli')) cliGroup(results.figures, corpora);
-if (only.has('emulator')) emulatorGroup(results.figures);
 
-results.machine['load average at end (1 min)'] = loadavg()[0]!.toFixed(2);
-results.machine['bench wall time'] = `${((Date.now() - started.getTime()) / 60_000).toFixed(1)} min`;
-const generated = renderMarkdown(results);
-if (options.write) {
+/** Writes what has been measured so far, so that a run stopped or failed later keeps its figures. */
+function save(final: boolean): void {
+  results.machine[final ? 'load average at end (1 min)' : 'load average at last save (1 min)'] = loadavg()[0]!.toFixed(2);
+  if (final) delete results.machine['load average at last save (1 min)'];
+  results.machine['bench wall time'] = `${((Date.now() - started.getTime()) / 60_000).toFixed(1)} min${final ? '' : ' (so far)'}`;
+  if (!options.write) return;
   const resultsDir = join(root, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
-  const file = join(resultsDir, `${results.date.slice(0, 10)}.json`);
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(resultsDir, `${results.date.slice(0, 10)}.json`), `${JSON.stringify(results, null, 2)}\n`);
   const benchmarks = join(root, 'BENCHMARKS.md');
-  writeFileSync(benchmarks, updateBenchmarks(existsSync(benchmarks) ? readFileSync(benchmarks, 'utf8') : null, generated));
-  log(`wrote ${relative(root, file)} and BENCHMARKS.md`);
+  writeFileSync(benchmarks, updateBenchmarks(existsSync(benchmarks) ? readFileSync(benchmarks, 'utf8') : null, renderMarkdown(results)));
 }
-process.stdout.write(`${generated}\n`);
+
+/** Runs one group; a failure becomes a "not measured" figure with its reason, and the other groups still run. */
+async function measureGroup(group: Group, run: () => unknown): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    log(`${GROUPS[group]} failed: ${firstLines(error)}`);
+    results.figures.push(notMeasured(group, `${group}-failed`, `${GROUPS[group]} figures`, `the measurement failed: ${firstLines(error)}`));
+  }
+  save(false);
+}
+
+// Without the ingest group, the command line and the site read the catalogs a previous bench run left behind.
+let corpora: Corpus[] = [{ label: 'content/', content: join(root, 'content'), routinePages: countRoutinePages(join(root, 'content')), catalog: join(work, 'out-content', 'catalog.json') }];
+for (const size of sizes) corpora.push({ label: `${size.toLocaleString('en-US')} pages`, content: join(work, `content-${size}`), routinePages: size, catalog: join(work, `out-${size}`, 'catalog.json') });
+if (only.has('ingest')) await measureGroup('ingest', () => (corpora = ingestGroup(results.figures)));
+if (only.has('build') || only.has('page-weight') || only.has('search') || only.has('emulator')) {
+  await measureGroup('build', async () => results.figures.push(...(await siteFigures({ root, work, only, runs, corpora, log }))));
+}
+if (only.has('cli')) await measureGroup('cli', () => cliGroup(results.figures, corpora));
+if (only.has('emulator')) await measureGroup('emulator', () => emulatorGroup(results.figures));
+
+save(true);
+if (options.write) log(`wrote bench/results/${results.date.slice(0, 10)}.json and BENCHMARKS.md`);
+process.stdout.write(`${renderMarkdown(results)}\n`);

@@ -160,8 +160,16 @@ function buildGroup(options: SiteOptions, figures: Figure[]): Map<number, string
     const floorCatalog = join(floorDir, 'catalog.json');
     writeFileSync(floorCatalog, JSON.stringify(emptyBodyCatalog(JSON.parse(readFileSync(corpus.catalog, 'utf8')) as Catalog)));
     const outDir = join(options.work, `dist-${corpus.routinePages}`);
-    const site = build(options, corpus.catalog, outDir, corpus.label);
-    const floor = build(options, floorCatalog, join(options.work, `dist-floor-${corpus.routinePages}`), `${corpus.label}, empty bodies`);
+    let site: BuildResult;
+    let floor: BuildResult;
+    try {
+      site = build(options, corpus.catalog, outDir, corpus.label);
+      floor = build(options, floorCatalog, join(options.work, `dist-floor-${corpus.routinePages}`), `${corpus.label}, empty bodies`);
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n').filter((line) => line.trim()).slice(0, 2).join(' — ');
+      figures.push(notMeasured('build', `build-${corpus.routinePages}`, `astro build, ${corpus.label}`, `the build failed: ${reason.slice(0, 300)}`));
+      continue;
+    }
     built.set(corpus.routinePages, outDir);
     perPage.push({ pages: corpus.routinePages, ms: site.ms, html: site.htmlPerRoutinePage });
     const large = corpus.routinePages >= LARGE;
@@ -399,6 +407,65 @@ async function searchGroup(options: SiteOptions, browser: Browser, dist: string,
   }
 }
 
+/**
+ * Start of an example in the Web Worker: after "Edit & run" has loaded the editor, the time from clicking Run to
+ * the first printed line, for a first run (the worker and the emulator load) and a second one. Text, as above.
+ */
+const TIME_EXAMPLE = `async () => {
+  const root = document.querySelector('.runnable-example');
+  if (!root) throw new Error('no runnable example on the page');
+  const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const open = root.querySelector('.rx-open');
+  open.click();
+  const opened = performance.now();
+  while (open.textContent.trim() !== 'Close') {
+    if (performance.now() - opened > 20000) throw new Error('the editor did not load within 20 s');
+    await wait(5);
+  }
+  const output = root.querySelector('.rx-output');
+  const status = root.querySelector('.rx-status');
+  const times = [];
+  for (let run = 0; run < 2; run++) {
+    const started = performance.now();
+    root.querySelector('.rx-run').click();
+    while (output.textContent.trim() === '') {
+      if (performance.now() - started > 20000) throw new Error('no output within 20 s');
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    times.push(performance.now() - started);
+    while (status.textContent === 'Running…' && performance.now() - started < 20000) await wait(5);
+  }
+  return { times, example: root.getAttribute('data-example') };
+}`;
+
+export async function workerStartGroup(browser: Browser, dist: string, figures: Figure[]): Promise<void> {
+  const routine = '/routines/ExAcquireRundownProtection/';
+  const page = readFileSync(join(dist, 'routines', 'ExAcquireRundownProtection', 'index.html'), 'utf8').includes('runnable-example') ? routine : '/playground/';
+  const server = await serveStatic(dist);
+  try {
+    const first: number[] = [];
+    const second: number[] = [];
+    let example = '';
+    for (let run = 0; run < 3; run++) {
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const tab = await context.newPage();
+      await tab.goto(server.url + page);
+      await settle(tab);
+      const result = (await tab.evaluate(`(${TIME_EXAMPLE})()`)) as { times: number[]; example: string };
+      first.push(result.times[0]!);
+      second.push(result.times[1]!);
+      example = result.example;
+      await context.close();
+    }
+    figures.push(
+      figure({ group: 'emulator', id: 'worker-first-output-cold', label: `Run to first output in the Web Worker, first run (${page}, example ${example})`, unit: 'ms', value: median(first), runs: first, notes: 'starts the worker and loads the emulator; the editor was already open' }),
+      figure({ group: 'emulator', id: 'worker-first-output-warm', label: `Run to first output in the Web Worker, second run`, unit: 'ms', value: median(second), runs: second }),
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
 export async function siteFigures(options: SiteOptions): Promise<Figure[]> {
   const figures: Figure[] = [];
   let built = new Map<number, string>();
@@ -408,27 +475,46 @@ export async function siteFigures(options: SiteOptions): Promise<Figure[]> {
     const reason = `no built site at ${relative(options.root, realDist)} (run the build group or \`npm run build\`)`;
     if (options.only.has('page-weight')) figures.push(notMeasured('page-weight', 'weight', 'page weight', reason));
     if (options.only.has('search')) figures.push(notMeasured('search', 'search', 'search', reason));
+    if (options.only.has('emulator')) figures.push(notMeasured('emulator', 'worker-first-output', 'Run to first output in the Web Worker', reason));
     return figures;
   }
   if (!existsSync(CHROMIUM.executablePath)) {
     const reason = `no Chromium at ${CHROMIUM.executablePath}`;
     if (options.only.has('page-weight')) figures.push(notMeasured('page-weight', 'weight', 'page weight', reason));
     if (options.only.has('search')) figures.push(notMeasured('search', 'search', 'search', reason));
+    if (options.only.has('emulator')) figures.push(notMeasured('emulator', 'worker-first-output', 'Run to first output in the Web Worker', reason));
     return figures;
   }
   const browser = await chromium.launch(CHROMIUM);
+  const attempt = async (group: Group, id: string, label: string, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
+      figures.push(notMeasured(group, id, label, `the measurement failed: ${reason}`));
+    }
+  };
   try {
     if (options.only.has('page-weight')) {
       options.log(`page weight on ${relative(options.root, realDist)}`);
-      await pageWeightGroup(options, browser, realDist, figures);
+      await attempt('page-weight', 'weight', 'page weight', () => pageWeightGroup(options, browser, realDist, figures));
     }
     if (options.only.has('search')) {
       options.log(`search on ${relative(options.root, realDist)}`);
-      await searchGroup(options, browser, realDist, options.corpora[0]!.label, figures);
+      await attempt('search', 'search', `search, ${options.corpora[0]!.label}`, () => searchGroup(options, browser, realDist, options.corpora[0]!.label, figures));
       for (const [pages, dist] of built) {
         if (pages === options.corpora[0]!.routinePages) continue;
+        const label = `${pages.toLocaleString('en-US')} pages`;
         options.log(`search on ${relative(options.root, dist)}`);
-        await searchGroup(options, browser, dist, `${pages.toLocaleString('en-US')} pages`, figures);
+        await attempt('search', `search-${pages}`, `search, ${label}`, () => searchGroup(options, browser, dist, label, figures));
+      }
+    }
+    if (options.only.has('emulator')) {
+      options.log(`example start in the Web Worker on ${relative(options.root, realDist)}`);
+      if (existsSync(join(realDist, 'playground', 'index.html'))) {
+        await attempt('emulator', 'worker-first-output', 'Run to first output in the Web Worker', () => workerStartGroup(browser, realDist, figures));
+      } else {
+        figures.push(notMeasured('emulator', 'worker-first-output', 'Run to first output in the Web Worker', 'the built site has no playground'));
       }
     }
   } finally {
