@@ -383,7 +383,7 @@ export class UnsupportedFormatError extends Error {}
 
 /**
  * `_vsnprintf`/`_vsnwprintf` as the kernel's CRT formats: flags `-+ #0`, width and precision (with `*`),
- * size prefixes `hh h l ll w I I32 I64 z t j`, conversions `d i u o x X c C s S Z p %`. Strings are
+ * size prefixes `hh h l ll w I I32 I64 z t j`, conversions `d i u o x X f F c C s S Z p %` (a double for `%f`). Strings are
  * addresses in emulated memory (`%s` follows the function's character set, `%S` the other one, `%hs`/`%ls`
  * force one, `%wZ` a PUNICODE_STRING, `%Z` a PANSI_STRING in the A forms); a NULL string prints
  * `(null)`. Returns the characters as code units.
@@ -466,6 +466,15 @@ export function formatUnits(lib: NtStrSafe, wide: boolean, format: number[], arg
           return ' '.repeat(width - total) + prefix + digits;
         })();
         emitText(text);
+        break;
+      }
+      case 'f': case 'F': {
+        // A double in fixed notation, 6 decimals unless a precision is given (the kernel's CRT, as printf).
+        const value = Number(take());
+        let body = Number.isFinite(value) ? Math.abs(value).toFixed(precision ?? 6) : Number.isNaN(value) ? 'nan' : 'inf';
+        if (alt && precision === 0 && Number.isFinite(value)) body += '.';
+        const prefix = value < 0 || Object.is(value, -0) ? '-' : plus ? '+' : space ? ' ' : '';
+        emitText(pad(body, prefix, Number.isFinite(value)));
         break;
       }
       case 'p': {

@@ -364,3 +364,12 @@ describe('RtlUnicodeStringPrintf / RtlUnicodeStringPrintfEx edge cases Windows s
     expect(s.RtlUnicodeStringPrintfEx!(empty, 0, 0, wstr('%s'), wstr('AAA'))).toBe(STATUS_INVALID_PARAMETER);
   });
 });
+
+describe('printf %f', () => {
+  it('prints a double in fixed notation with the requested precision, width and sign', () => {
+    const { s, alloc, astr, readA } = machine();
+    const dest = alloc(64);
+    expect(s.RtlStringCbPrintfA!(dest, 64, astr('%f|%.2f|%8.3f|%+.1f|%-6.0f|'), 1.5, 3.14159, -2.5, 2, 7)).toBe(STATUS_SUCCESS);
+    expect(readA(dest)).toBe('1.500000|3.14|  -2.500|+2.0|7     |');
+  });
+});
