@@ -5,6 +5,7 @@ import { assemble } from './assemble.ts';
 import type { CategoryFact, RoutineFact, StructureFact } from './facts.ts';
 import type { LinkContext } from './extract/links.ts';
 import { NameIndex } from './names.ts';
+import { parseMarkdown, splitFrontMatter } from './parse/markdown.ts';
 import { ReportBuilder } from './report.ts';
 import { SOURCES } from './sources/index.ts';
 import { type ReadContext, type SourceDeclaration, SourceDriftError } from './sources/source.ts';
@@ -146,6 +147,23 @@ function insertLines(map: number[], after: number[]): number[] {
     if (set.has(i + 1)) out.push(orig);
   });
   return out;
+}
+
+/**
+ * The parsing alone, for comparison: every file any source reads, through the same text passes and parsers
+ * (YAML front matter, markdown), with no extraction, merging or validation. Returns the number of files.
+ */
+export function parseOnly(options: { contentDir: string }, sources: readonly SourceDeclaration[] = SOURCES): number {
+  let n = 0;
+  for (const file of listFiles(options.contentDir)) {
+    const source = sources.find((s) => s.files(file));
+    if (!source) continue;
+    let text = readFileSync(join(options.contentDir, file), 'utf8').replace(/\r\n?/g, '\n');
+    for (const pass of source.passes) text = pass.apply(text).text;
+    parseMarkdown(splitFrontMatter(text).body);
+    n++;
+  }
+  return n;
 }
 
 export class IngestError extends Error {
