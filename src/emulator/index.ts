@@ -157,6 +157,14 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     for (const [name, fn] of Object.entries(m.helpers?.(sys) ?? {})) define(name, fn, m.name, false);
   }
 
+  /** Runs the modules' onBugCheck hooks (bug check callbacks) once per bug check. */
+  const notified = new WeakSet<BugCheck>();
+  function notifyBugCheck(e: BugCheck): void {
+    if (notified.has(e)) return;
+    notified.add(e);
+    for (const m of modules) m.onBugCheck?.(sys, e);
+  }
+
   function wrap(name: string, fn: Routine, checkIrql: boolean): Routine {
     const wrapped = function (...args: unknown[]) {
       const outer = ctx.routine === null;
@@ -170,7 +178,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
         if ((e instanceof BugCheck || e instanceof NtStatusError) && e.routine === null) (e as { routine: string | null }).routine = name;
         if (e instanceof BugCheck && outer) {
           ctx.note('bugcheck', `${e.codeName} in ${name}`);
-          for (const m of modules) m.onBugCheck?.(sys, e);
+          notifyBugCheck(e);
         }
         throw e;
       } finally {
@@ -248,24 +256,30 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       return ctx.now;
     },
     unload() {
-      ctx.note('note', 'unload');
-      const main = ctx.current;
-      if (ctx.irql !== 0) {
-        ctx.bugcheck('IRQL_GT_ZERO_AT_SYSTEM_SERVICE', [0, ctx.irql, 0, 0], `The driver unloaded at IRQL ${ctx.irql}; it must return at PASSIVE_LEVEL (a lock or KeRaiseIrql was not undone).`, 'unload');
+      // A bug check found at unload stops the machine like any other: the callbacks run first.
+      try {
+        ctx.note('note', 'unload');
+        const main = ctx.current;
+        if (ctx.irql !== 0) {
+          ctx.bugcheck('IRQL_GT_ZERO_AT_SYSTEM_SERVICE', [0, ctx.irql, 0, 0], `The driver unloaded at IRQL ${ctx.irql}; it must return at PASSIVE_LEVEL (a lock or KeRaiseIrql was not undone).`, 'unload');
+        }
+        const notes: string[] = [];
+        for (const m of modules) notes.push(...(m.unload?.(sys) ?? []));
+        if (main.criticalRegion !== 0) {
+          ctx.bugcheck('APC_INDEX_MISMATCH', [0, 0, main.criticalRegion, 0], `The driver unloaded inside ${main.criticalRegion} critical region(s): each KeEnterCriticalRegion needs a KeLeaveCriticalRegion.`, 'unload');
+        }
+        const leaked = mem.allBlocks().filter((b) => b.origin === 'pool' && !b.freed);
+        if (leaked.length > 0) {
+          const bytes = leaked.reduce((n, b) => n + b.size, 0);
+          const first = leaked[0]!;
+          ctx.bugcheck('DRIVER_VERIFIER_DETECTED_VIOLATION', [0x62, 0, leaked.length, bytes],
+            `The driver unloaded with ${leaked.length} pool allocation(s) (${bytes} bytes) not freed; the first, ${first.size} bytes tagged '${tagString(first.tag)}', came from ${first.allocator}.`, 'unload');
+        }
+        return { blockedThreads: ctx.blockedThreads(), notes };
+      } catch (e) {
+        if (e instanceof BugCheck) notifyBugCheck(e);
+        throw e;
       }
-      const notes: string[] = [];
-      for (const m of modules) notes.push(...(m.unload?.(sys) ?? []));
-      if (main.criticalRegion !== 0) {
-        ctx.bugcheck('APC_INDEX_MISMATCH', [0, 0, main.criticalRegion, 0], `The driver unloaded inside ${main.criticalRegion} critical region(s): each KeEnterCriticalRegion needs a KeLeaveCriticalRegion.`, 'unload');
-      }
-      const leaked = mem.allBlocks().filter((b) => b.origin === 'pool' && !b.freed);
-      if (leaked.length > 0) {
-        const bytes = leaked.reduce((n, b) => n + b.size, 0);
-        const first = leaked[0]!;
-        ctx.bugcheck('DRIVER_VERIFIER_DETECTED_VIOLATION', [0x62, 0, leaked.length, bytes],
-          `The driver unloaded with ${leaked.length} pool allocation(s) (${bytes} bytes) not freed; the first, ${first.size} bytes tagged '${tagString(first.tag)}', came from ${first.allocator}.`, 'unload');
-      }
-      return { blockedThreads: ctx.blockedThreads(), notes };
     },
     snapshot() {
       return {

@@ -80,8 +80,11 @@ function registry(sys: Sys) {
   const unload = () => {
     if (records.length > 0) {
       const first = records[records.length - 1]!;
+      const count = records.length;
+      // The driver's code is gone: the callbacks it left registered are not called for this stop.
+      records.length = 0;
       ctx.bugcheck('DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS', [first.address, 0, 0, 0],
-        `The driver unloaded with ${records.length} bug check callback(s) still registered (the first at 0x${first.address.toString(16)}); `
+        `The driver unloaded with ${count} bug check callback(s) still registered (the first at 0x${first.address.toString(16)}); `
         + 'deregister them in the Unload routine.', 'unload');
     }
     return [];

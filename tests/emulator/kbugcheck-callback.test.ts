@@ -59,3 +59,27 @@ describe('KeBugCheckEx / KeBugCheck', () => {
     expect(() => k.KeBugCheck(0x1234)).toThrow(expect.objectContaining({ code: 0x1234, parameters: [0, 0, 0, 0] }));
   });
 });
+
+describe('bug checks found at unload', () => {
+  it('run the registered callbacks too (a work item still queued)', () => {
+    const k = createKernel();
+    const r = k.alloc('KBUGCHECK_CALLBACK_RECORD');
+    let called = 0;
+    k.KeInitializeCallbackRecord(r);
+    k.KeRegisterBugCheckCallback(r, () => { called++; }, 0, 0, 0);
+    const item = k.IoAllocateWorkItem(k.alloc('DEVICE_OBJECT'));
+    k.IoQueueWorkItem(item, () => undefined, k.DelayedWorkQueue, 0);
+    expect(() => k.unload()).toThrow(expect.objectContaining({ code: 0xce, parameters: [item, 0, 0, 0] }));
+    expect(called).toBe(1);
+  });
+
+  it('callbacks left registered at unload are reported, not called', () => {
+    const k = createKernel();
+    const r = k.alloc('KBUGCHECK_CALLBACK_RECORD');
+    let called = 0;
+    k.KeInitializeCallbackRecord(r);
+    k.KeRegisterBugCheckCallback(r, () => { called++; }, 0, 0, 0);
+    expect(() => k.unload()).toThrow(expect.objectContaining({ code: 0xce, parameters: [r, 0, 0, 0] }));
+    expect(called).toBe(0);
+  });
+});
