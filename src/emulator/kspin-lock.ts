@@ -29,51 +29,72 @@ function ownerName(ctx: KernelContext, token: bigint): string {
   return `0x${token.toString(16)}`;
 }
 
+/**
+ * Who holds each lock, beside the lock word: an in-stack queued acquisition stores the address of the
+ * KLOCK_QUEUE_HANDLE in the word (what Windows does, as ReactOS's kmtests observe), not the owner.
+ */
+const holders = new WeakMap<Sys, Map<number, bigint>>();
+function heldBy(sys: Sys): Map<number, bigint> {
+  let m = holders.get(sys);
+  if (!m) holders.set(sys, (m = new Map()));
+  return m;
+}
+
 function track(sys: Sys, lock: number): void {
   if (sys.ctx.objects.has(lock)) return;
   sys.ctx.register({
     type: 'KSPIN_LOCK', address: lock,
     describe: () => {
       const v = sys.mem.read(lock, 'KSPIN_LOCK') as bigint;
-      return { owner: v === 0n ? null : ownerName(sys.ctx, v) };
+      const owner = heldBy(sys).get(lock);
+      return { owner: v === 0n ? null : ownerName(sys.ctx, owner ?? v) };
     },
   });
 }
 
-/** Takes the lock word for the current context without touching IRQL (the …AtDpcLevel semantics). */
-export function takeSpinLock(sys: Sys, lock: number, routine: string): void {
+/**
+ * Takes the lock for the current context without touching IRQL (the …AtDpcLevel semantics). `word` is what
+ * the lock word holds while the lock is held: the owner's token, or a queue handle's address.
+ */
+export function takeSpinLock(sys: Sys, lock: number, routine: string, word?: bigint): void {
   const ctx = sys.ctx;
   const me = ownerToken(ctx);
   const v = sys.mem.read(lock, 'KSPIN_LOCK') as bigint;
-  if (v === me) {
+  const holder = v === 0n ? undefined : (heldBy(sys).get(lock) ?? v);
+  if (holder === me) {
     ctx.bugcheck('SPIN_LOCK_ALREADY_OWNED', [lock, 0, 0, 0], `${routine} tried to acquire the spin lock at 0x${lock.toString(16)}, which the caller already holds; spin locks are not recursive.`);
   }
-  if (v !== 0n) {
-    throw new Deadlock([{ thread: ctx.current.name, waitingOn: `spin lock 0x${lock.toString(16)} held by ${ownerName(ctx, v)}, which cannot run while this processor spins` }]);
+  if (holder !== undefined) {
+    throw new Deadlock([{ thread: ctx.current.name, waitingOn: `spin lock 0x${lock.toString(16)} held by ${ownerName(ctx, holder)}, which cannot run while this processor spins` }]);
   }
   track(sys, lock);
-  sys.mem.write(lock, 'KSPIN_LOCK', me);
+  sys.mem.write(lock, 'KSPIN_LOCK', word ?? me);
+  heldBy(sys).set(lock, me);
 }
 
 export function tryTakeSpinLock(sys: Sys, lock: number): boolean {
   const v = sys.mem.read(lock, 'KSPIN_LOCK') as bigint;
   if (v !== 0n) return false;
   track(sys, lock);
-  sys.mem.write(lock, 'KSPIN_LOCK', ownerToken(sys.ctx));
+  const me = ownerToken(sys.ctx);
+  sys.mem.write(lock, 'KSPIN_LOCK', me);
+  heldBy(sys).set(lock, me);
   return true;
 }
 
-/** Releases the lock word; the caller must hold it. */
+/** Releases the lock; the caller must hold it. */
 export function dropSpinLock(sys: Sys, lock: number, routine: string): void {
   const ctx = sys.ctx;
   const v = sys.mem.read(lock, 'KSPIN_LOCK') as bigint;
   if (v === 0n) {
     ctx.bugcheck('SPIN_LOCK_NOT_OWNED', [lock, 0, 0, 0], `${routine} released the spin lock at 0x${lock.toString(16)}, which is not held (a double release, or a release without an acquire).`);
   }
-  if (v !== ownerToken(ctx)) {
-    ctx.bugcheck('SPIN_LOCK_NOT_OWNED', [lock, 1, 0, 0], `${routine} released the spin lock at 0x${lock.toString(16)}, which ${ownerName(ctx, v)} holds, not the caller.`);
+  const holder = heldBy(sys).get(lock) ?? v;
+  if (holder !== ownerToken(ctx)) {
+    ctx.bugcheck('SPIN_LOCK_NOT_OWNED', [lock, 1, 0, 0], `${routine} released the spin lock at 0x${lock.toString(16)}, which ${ownerName(ctx, holder)} holds, not the caller.`);
   }
   sys.mem.write(lock, 'KSPIN_LOCK', 0n);
+  heldBy(sys).delete(lock);
 }
 
 export default defineModule({
@@ -112,16 +133,33 @@ export default defineModule({
         ctx.bugcheck('IRQL_NOT_GREATER_OR_EQUAL', [ctx.irql, IRQL.DISPATCH_LEVEL, 0, 0], `${routine} was called at ${irqlName(ctx.irql)}; the caller must already be at DISPATCH_LEVEL or above.`);
       }
     };
+    // While held, the lock word holds the queue handle's address and the handle's Lock field carries
+    // LOCK_QUEUE_OWNER (bit 1); release clears both.
     const queueAcquire = (lock: number, handle: number, raise: boolean, routine: string) => {
-      sys.set(handle, 'KLOCK_QUEUE_HANDLE', 'LockQueue.Lock', lock);
+      const old = ctx.irql;
+      if (raise) ctx.setIrql(Math.max(old, IRQL.DISPATCH_LEVEL));
+      try {
+        takeSpinLock(sys, lock, routine, BigInt(handle));
+      } catch (e) {
+        ctx.setIrql(old);
+        throw e;
+      }
       sys.set(handle, 'KLOCK_QUEUE_HANDLE', 'LockQueue.Next', 0);
-      if (raise) sys.set(handle, 'KLOCK_QUEUE_HANDLE', 'OldIrql', acquireRaise(lock, routine));
-      else takeSpinLock(sys, lock, routine);
+      sys.set(handle, 'KLOCK_QUEUE_HANDLE', 'LockQueue.Lock', lock + 2); // addresses exceed 32 bits: no bitwise OR
+      if (raise) sys.set(handle, 'KLOCK_QUEUE_HANDLE', 'OldIrql', old);
     };
     const queueLock = (handle: number, routine: string) => {
-      const lock = sys.get(handle, 'KLOCK_QUEUE_HANDLE', 'LockQueue.Lock') as number;
-      if (!lock) ctx.bugcheck('SPIN_LOCK_NOT_OWNED', [0, handle, 0, 0], `${routine} was passed a KLOCK_QUEUE_HANDLE at 0x${handle.toString(16)} that no acquire filled in.`);
+      const field = sys.get(handle, 'KLOCK_QUEUE_HANDLE', 'LockQueue.Lock') as number;
+      const lock = field - (field % 4);
+      if (!lock || field % 4 !== 2 || (sys.mem.read(lock, 'KSPIN_LOCK') as bigint) !== BigInt(handle)) {
+        ctx.bugcheck('SPIN_LOCK_NOT_OWNED', [lock, handle, 0, 0], `${routine} was passed a KLOCK_QUEUE_HANDLE at 0x${handle.toString(16)} that does not hold its lock (released twice, or never acquired).`);
+      }
       return lock;
+    };
+    const queueRelease = (handle: number, routine: string) => {
+      const lock = queueLock(handle, routine);
+      dropSpinLock(sys, lock, routine);
+      sys.set(handle, 'KLOCK_QUEUE_HANDLE', 'LockQueue.Lock', lock);
     };
     return {
       KeInitializeSpinLock(SpinLock: number) {
@@ -199,14 +237,14 @@ export default defineModule({
         queueAcquire(SpinLock, LockHandle, true, 'KeAcquireInStackQueuedSpinLock');
       },
       KeReleaseInStackQueuedSpinLock(LockHandle: number) {
-        dropSpinLock(sys, queueLock(LockHandle, 'KeReleaseInStackQueuedSpinLock'), 'KeReleaseInStackQueuedSpinLock');
+        queueRelease(LockHandle, 'KeReleaseInStackQueuedSpinLock');
         restore(sys.get(LockHandle, 'KLOCK_QUEUE_HANDLE', 'OldIrql') as number, 'KeReleaseInStackQueuedSpinLock');
       },
       KeAcquireInStackQueuedSpinLockAtDpcLevel(SpinLock: number, LockHandle: number) {
         queueAcquire(SpinLock, LockHandle, false, 'KeAcquireInStackQueuedSpinLockAtDpcLevel');
       },
       KeReleaseInStackQueuedSpinLockFromDpcLevel(LockHandle: number) {
-        dropSpinLock(sys, queueLock(LockHandle, 'KeReleaseInStackQueuedSpinLockFromDpcLevel'), 'KeReleaseInStackQueuedSpinLockFromDpcLevel');
+        queueRelease(LockHandle, 'KeReleaseInStackQueuedSpinLockFromDpcLevel');
       },
       KeAcquireInStackQueuedSpinLockForDpc(SpinLock: number, LockHandle: number) {
         if (ctx.irql >= IRQL.DISPATCH_LEVEL) {
@@ -215,7 +253,7 @@ export default defineModule({
         } else queueAcquire(SpinLock, LockHandle, true, 'KeAcquireInStackQueuedSpinLockForDpc');
       },
       KeReleaseInStackQueuedSpinLockForDpc(LockHandle: number) {
-        dropSpinLock(sys, queueLock(LockHandle, 'KeReleaseInStackQueuedSpinLockForDpc'), 'KeReleaseInStackQueuedSpinLockForDpc');
+        queueRelease(LockHandle, 'KeReleaseInStackQueuedSpinLockForDpc');
         restore(sys.get(LockHandle, 'KLOCK_QUEUE_HANDLE', 'OldIrql') as number, 'KeReleaseInStackQueuedSpinLockForDpc');
       },
     };

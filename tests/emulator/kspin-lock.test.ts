@@ -43,6 +43,19 @@ describe('KSPIN_LOCK', () => {
     expect(() => k.KeAcquireSpinLockAtDpcLevel(lock)).toThrow(expect.objectContaining({ codeName: 'IRQL_NOT_GREATER_OR_EQUAL', routine: 'KeAcquireSpinLockAtDpcLevel' }));
   });
 
+  it('a held lock holds the owner thread with bit 0 set; KeTestSpinLock is FALSE for any nonzero word', () => {
+    const { k, lock, old } = setup();
+    k.KeAcquireSpinLock(lock, old);
+    expect(k.read(lock, 'KSPIN_LOCK')).toBe(BigInt(k.KeGetCurrentThread()) | 1n);
+    k.KeReleaseSpinLock(lock, 0);
+    for (const v of [1n, 2n, (1n << 64n) - 1n, 1n << 63n]) {
+      k.write(lock, 'KSPIN_LOCK', v);
+      expect(k.KeTestSpinLock(lock)).toBe(0);
+    }
+    k.write(lock, 'KSPIN_LOCK', 0n);
+    expect(k.KeTestSpinLock(lock)).toBe(1);
+  });
+
   it('KeTryToAcquireSpinLockAtDpcLevel returns FALSE when the lock is held and TRUE when it took it', () => {
     const { k, lock } = setup();
     k.KeRaiseIrqlToDpcLevel();
@@ -58,8 +71,15 @@ describe('KSPIN_LOCK', () => {
     k.KeAcquireInStackQueuedSpinLock(lock, h);
     expect(k.KeGetCurrentIrql()).toBe(2);
     expect(k.get(h, 'KLOCK_QUEUE_HANDLE', 'OldIrql')).toBe(0);
-    expect(k.get(h, 'KLOCK_QUEUE_HANDLE', 'LockQueue.Lock')).toBe(lock);
+    // While held, the lock word holds the handle's address and the handle's Lock field has bit 1 set.
+    expect(k.read(lock, 'KSPIN_LOCK')).toBe(BigInt(h));
+    expect(k.get(h, 'KLOCK_QUEUE_HANDLE', 'LockQueue.Lock')).toBe(lock + 2);
+    expect(() => k.KeAcquireSpinLockAtDpcLevel(lock)).toThrow(/SPIN_LOCK_ALREADY_OWNED/);
     k.KeReleaseInStackQueuedSpinLock(h);
+    expect(k.get(h, 'KLOCK_QUEUE_HANDLE', 'LockQueue.Lock')).toBe(lock);
+    k.KeRaiseIrqlToDpcLevel();
+    expect(() => k.KeReleaseInStackQueuedSpinLockFromDpcLevel(h)).toThrow(/SPIN_LOCK_NOT_OWNED/);
+    k.KeLowerIrql(0);
     expect(k.KeGetCurrentIrql()).toBe(0);
     expect(k.KeTestSpinLock(lock)).toBe(1);
   });
