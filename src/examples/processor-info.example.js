@@ -1,8 +1,9 @@
 // @title Processors and NTSTATUS severity
-// @routines KeGetCurrentProcessorNumberEx KeQueryActiveProcessorCount KeQueryActiveProcessorCountEx KeQueryMaximumProcessorCount NT_SUCCESS NT_INFORMATION NT_WARNING NT_ERROR
+// @routines KeQueryActiveProcessors KeGetCurrentProcessorNumberEx KeQueryActiveProcessorCount KeQueryActiveProcessorCountEx KeQueryMaximumProcessorCount NT_SUCCESS NT_INFORMATION NT_WARNING NT_ERROR
 // The emulated machine has two processors; the main thread runs on processor 0.
 const affinity = k.alloc('KAFFINITY');
 print('active processors:', k.KeQueryActiveProcessorCount(affinity), 'affinity mask:', hex(k.read(affinity, 'KAFFINITY')));
+print('active processor mask:', hex(k.KeQueryActiveProcessors()));
 print('in group 0:', k.KeQueryActiveProcessorCountEx(0), 'maximum:', k.KeQueryMaximumProcessorCount());
 const number = k.alloc(4); // PROCESSOR_NUMBER: USHORT Group; UCHAR Number; UCHAR Reserved
 print('current processor:', k.KeGetCurrentProcessorNumberEx(number), 'group', k.read(number, 'USHORT'));
