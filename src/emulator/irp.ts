@@ -120,6 +120,9 @@ export default defineModule({
     const releaseCancel = (irql: number) => sys.k.KeReleaseSpinLock(cancelSpinLock(), irql);
 
     return {
+      IoAllocateIrpEx(_DeviceObject: number, StackSize: number, ChargeQuota: number) {
+        return sys.k.IoAllocateIrp(StackSize, ChargeQuota);
+      },
       IoAllocateIrp(StackSize: number, _ChargeQuota: number) {
         const stacks = StackSize & 0xff;
         const size = io.irpSize() + stacks * io.stackSize();

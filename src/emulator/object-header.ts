@@ -291,6 +291,8 @@ function objectManager(sys: Sys) {
     PsGetCurrentProcess: () => systemProcess,
     IoGetCurrentProcess: () => systemProcess,
     PsGetCurrentThread: () => ctx.current.address,
+    /** "returns NULL … The current thread does not have a TEB (for example a system thread)": every thread here. */
+    PsGetCurrentThreadTeb: () => 0,
     PsGetCurrentProcessId: () => SYSTEM_PROCESS_ID,
     PsGetCurrentThreadId: () => threadId(ctx.current),
     PsGetProcessId(Process: number) {

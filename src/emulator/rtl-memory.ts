@@ -63,6 +63,7 @@ export default defineModule({
       RtlMoveMemory(Destination: number, Source: number, Length: unknown) { move(Destination, Source, Length, 'RtlMoveMemory'); },
       RtlFillMemory(Destination: number, Length: unknown, Fill: number) { fill(Destination, Length, Fill, 'RtlFillMemory'); },
       RtlZeroMemory(Destination: number, Length: unknown) { fill(Destination, Length, 0, 'RtlZeroMemory'); },
+      RtlFillMemoryNonTemporal(Destination: number, Length: unknown, Value: number) { fill(Destination, Length, Value, 'RtlFillMemoryNonTemporal'); },
       RtlSecureZeroMemory(Ptr: number, cnt: unknown) { fill(Ptr, cnt, 0, 'RtlSecureZeroMemory'); return Ptr; },
       RtlPrefetchMemoryNonTemporal(Source: number, Length: unknown) { size(Length, 'RtlPrefetchMemoryNonTemporal'); void Source; },
       /** Returns the number of bytes that match before the first difference (SIZE_T: bigint). */
@@ -114,6 +115,10 @@ export default defineModule({
       /** LUID by value as one 64-bit quantity: HighPart in the upper 32 bits, LowPart in the lower. */
       RtlConvertLongToLuid: (Long: number) => BigInt.asUintN(64, BigInt(Long | 0)),
       RtlConvertUlongToLuid: (Ulong: number) => BigInt(Ulong >>> 0),
+      /** The LUID macros compare through pointers: both parts equal, or both parts zero. */
+      RtlEqualLuid: (L1: number, L2: number) =>
+        (sys.get(L1, 'LUID', 'LowPart') === sys.get(L2, 'LUID', 'LowPart') && sys.get(L1, 'LUID', 'HighPart') === sys.get(L2, 'LUID', 'HighPart') ? 1 : 0),
+      RtlIsZeroLuid: (L1: number) => (sys.get(L1, 'LUID', 'LowPart') === 0 && sys.get(L1, 'LUID', 'HighPart') === 0 ? 1 : 0),
     };
   },
 });

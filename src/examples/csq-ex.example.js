@@ -1,5 +1,5 @@
 // @title Cancel-safe queue with an insert routine that can refuse (IoCsqInitializeEx)
-// @routines IoCsqInitializeEx IoCsqInsertIrpEx IoCsqRemoveNextIrp IoSetCancelRoutine IoAcquireCancelSpinLock IoReleaseCancelSpinLock IoMarkIrpPending IoGetNextIrpStackLocation IofCompleteRequest
+// @routines IoAllocateIrpEx IoCsqInitializeEx IoCsqInsertIrpEx IoCsqRemoveNextIrp IoSetCancelRoutine IoAcquireCancelSpinLock IoReleaseCancelSpinLock IoMarkIrpPending IoGetNextIrpStackLocation IofCompleteRequest
 // @structures IO_CSQ IRP IO_STACK_LOCATION
 const queue = k.alloc('LIST_ENTRY');
 const lock = k.alloc('KSPIN_LOCK');
@@ -28,7 +28,7 @@ k.IoCsqInitializeEx(csq,
   (_csq, irp) => k.IofCompleteRequest(irp, k.IO_NO_INCREMENT));
 
 const a = k.IoAllocateIrp(2, k.FALSE);
-const b = k.IoAllocateIrp(2, k.FALSE);
+const b = k.IoAllocateIrpEx(k.alloc('DEVICE_OBJECT'), 2, k.FALSE);
 for (const irp of [a, b]) k.IoSetNextIrpStackLocation(irp);
 print('insert a:', hex(k.IoCsqInsertIrpEx(csq, a, k.NULL, k.NULL)));
 print('insert b:', hex(k.IoCsqInsertIrpEx(csq, b, k.NULL, k.NULL)), '(the queue is full)');

@@ -1,5 +1,5 @@
 // @title Memory routines: copy, move, fill, compare, unaligned stores, byte swaps
-// @routines RtlCopyMemory RtlCopyMemoryNonTemporal RtlMoveMemory RtlFillMemory RtlZeroMemory RtlSecureZeroMemory RtlCompareMemory RtlEqualMemory RtlIsZeroMemory RtlConstantTimeEqualMemory RtlPrefetchMemoryNonTemporal RtlStoreUshort RtlStoreUlong RtlStoreUlonglong RtlStoreUlongPtr RtlRetrieveUshort RtlRetrieveUlong RtlUshortByteSwap RtlUlongByteSwap RtlUlonglongByteSwap
+// @routines RtlCopyMemory RtlCopyMemoryNonTemporal RtlMoveMemory RtlFillMemory RtlZeroMemory RtlSecureZeroMemory RtlCompareMemory RtlEqualMemory RtlIsZeroMemory RtlConstantTimeEqualMemory RtlPrefetchMemoryNonTemporal RtlStoreUshort RtlStoreUlong RtlStoreUlonglong RtlStoreUlongPtr RtlRetrieveUshort RtlRetrieveUlong RtlUshortByteSwap RtlUlongByteSwap RtlUlonglongByteSwap RtlFillMemoryNonTemporal
 const a = k.alloc(16);
 const b = k.alloc(16);
 const bytes = (p, n) => Array.from(k.bytes(p, n), (x) => x.toString(16).padStart(2, '0')).join(' ');
@@ -32,3 +32,5 @@ k.RtlStoreUlongPtr(b + 3, 0x1122334455667788n);
 print('64-bit stores:', bytes(a, 9), '|', bytes(b, 12));
 // The byte swaps return "the byte-swapped version of the Source input parameter value".
 print('swaps:', hex(k.RtlUshortByteSwap(0x1234)), hex(k.RtlUlongByteSwap(0x12345678)), hex(k.RtlUlonglongByteSwap(0x0102030405060708n)));
+k.RtlFillMemoryNonTemporal(b, 4, 0x5a);
+print('non-temporal fill:', bytes(b, 4));

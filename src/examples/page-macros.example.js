@@ -1,5 +1,5 @@
 // @title Page arithmetic macros and large-integer conversions
-// @routines BYTE_OFFSET PAGE_ALIGN BYTES_TO_PAGES ROUND_TO_PAGES ADDRESS_AND_SIZE_TO_SPAN_PAGES ARGUMENT_PRESENT RtlConvertLongToLargeInteger RtlConvertUlongToLargeInteger RtlConvertLongToLuid RtlConvertUlongToLuid
+// @routines BYTE_OFFSET PAGE_ALIGN BYTES_TO_PAGES ROUND_TO_PAGES ADDRESS_AND_SIZE_TO_SPAN_PAGES ARGUMENT_PRESENT RtlConvertLongToLargeInteger RtlConvertUlongToLargeInteger RtlConvertLongToLuid RtlConvertUlongToLuid RtlEqualLuid RtlIsZeroLuid
 // Pages are PAGE_SIZE (4096) bytes on x64.
 const va = 0x12345;
 // BYTE_OFFSET "returns the offset portion of the virtual address"; PAGE_ALIGN "a pointer to the page-aligned
@@ -18,3 +18,9 @@ print('ARGUMENT_PRESENT(NULL):', k.ARGUMENT_PRESENT(k.NULL), 'ARGUMENT_PRESENT(p
 print('RtlConvertLongToLargeInteger(-2) =', k.RtlConvertLongToLargeInteger(-2), 'RtlConvertUlongToLargeInteger(0xFFFFFFFE) =', k.RtlConvertUlongToLargeInteger(0xfffffffe));
 // A LUID by value is one 64-bit quantity here: HighPart in the upper 32 bits.
 print('RtlConvertLongToLuid(-1) =', hex(k.RtlConvertLongToLuid(-1)), 'RtlConvertUlongToLuid(7) =', hex(k.RtlConvertUlongToLuid(7)));
+// RtlEqualLuid and RtlIsZeroLuid compare LUIDs through pointers.
+const l1 = k.alloc('LUID');
+const l2 = k.alloc('LUID');
+print('zero LUID:', k.RtlIsZeroLuid(l1));
+k.set(l1, 'LUID', 'LowPart', 0x3e7);
+print('equal after setting one:', k.RtlEqualLuid(l1, l2), 'zero:', k.RtlIsZeroLuid(l1));

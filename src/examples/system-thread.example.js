@@ -1,5 +1,5 @@
 // @title A system thread, its handle and its object: referencing, waiting, dereferencing
-// @routines PsCreateSystemThread ObReferenceObjectByHandle ZwClose KeWaitForSingleObject PsGetThreadExitStatus PsTerminateSystemThread ObDereferenceObject PsGetCurrentThread PsGetCurrentThreadId PsGetThreadId PsGetCurrentProcess IoGetCurrentProcess PsGetCurrentProcessId PsGetProcessId PsGetThreadProcessId PsIsSystemThread InitializeObjectAttributes
+// @routines PsGetCurrentThreadTeb PsCreateSystemThread ObReferenceObjectByHandle ZwClose KeWaitForSingleObject PsGetThreadExitStatus PsTerminateSystemThread ObDereferenceObject PsGetCurrentThread PsGetCurrentThreadId PsGetThreadId PsGetCurrentProcess IoGetCurrentProcess PsGetCurrentProcessId PsGetProcessId PsGetThreadProcessId PsIsSystemThread InitializeObjectAttributes
 // @structures OBJECT_ATTRIBUTES CLIENT_ID
 const attributes = k.alloc('OBJECT_ATTRIBUTES');
 k.InitializeObjectAttributes(attributes, k.NULL, k.OBJ_KERNEL_HANDLE, k.NULL, k.NULL);
@@ -31,4 +31,7 @@ k.ObDereferenceObject(object);
 print('main thread id:', hex(k.PsGetCurrentThreadId()), 'same as PsGetThreadId(PsGetCurrentThread()):',
   k.PsGetThreadId(k.PsGetCurrentThread()) === k.PsGetCurrentThreadId());
 print('process:', k.PsGetCurrentProcess() === k.IoGetCurrentProcess(), 'id', k.PsGetProcessId(k.PsGetCurrentProcess()), k.PsGetCurrentProcessId());
+// PsGetCurrentThreadTeb "returns NULL in the following cases: The current thread does not have a TEB (for
+// example a system thread)".
+print('TEB:', k.PsGetCurrentThreadTeb());
 k.unload();

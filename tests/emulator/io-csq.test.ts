@@ -153,3 +153,13 @@ describe('IoSetCancelRoutine', () => {
     expect(k.IoSetCancelRoutine(a, null)).toBe(routine);
   });
 });
+
+describe('IoAllocateIrpEx', () => {
+  it('allocates an IRP like IoAllocateIrp', () => {
+    const { k } = driverQueue();
+    const irp = k.IoAllocateIrpEx(k.alloc('DEVICE_OBJECT'), 2, k.FALSE);
+    expect(k.get(irp, 'IRP', 'StackCount')).toBe(2);
+    expect(k.get(irp, 'IRP', 'Type')).toBe(k.IO_TYPE_IRP);
+    k.IoFreeIrp(irp);
+  });
+});

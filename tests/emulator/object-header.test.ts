@@ -101,3 +101,9 @@ describe('object headers in memory', () => {
     expect(k.ObReferenceObjectByHandle(0, 0, 0, k.KernelMode, thread, 0)).toBe(k.STATUS_INVALID_HANDLE);
   });
 });
+
+describe('PsGetCurrentThreadTeb', () => {
+  it('returns NULL: every simulated thread is a system thread without a TEB', () => {
+    expect(createKernel().PsGetCurrentThreadTeb()).toBe(0);
+  });
+});

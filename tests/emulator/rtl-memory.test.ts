@@ -84,3 +84,19 @@ describe('page macros', () => {
     expect(k.RtlConvertUlongToLargeInteger(0xffffffff)).toBe(0xffffffffn);
   });
 });
+
+describe('LUIDs and non-temporal fills', () => {
+  it('RtlEqualLuid compares both parts; RtlIsZeroLuid tests for zero; RtlFillMemoryNonTemporal fills', () => {
+    const k = createKernel();
+    const a = k.alloc('LUID');
+    const b = k.alloc('LUID');
+    expect(k.RtlIsZeroLuid(a)).toBe(1);
+    k.set(a, 'LUID', 'HighPart', 1);
+    expect(k.RtlEqualLuid(a, b)).toBe(0);
+    k.set(b, 'LUID', 'HighPart', 1);
+    expect(k.RtlEqualLuid(a, b)).toBe(1);
+    const p = k.alloc(4);
+    k.RtlFillMemoryNonTemporal(p, 4n, 0x5a);
+    expect([...k.bytes(p, 4)]).toEqual([0x5a, 0x5a, 0x5a, 0x5a]);
+  });
+});
