@@ -140,9 +140,21 @@ function mergeRoutine(name: string, facts: RoutineFact[], report: ReportBuilder,
   const ranges = new Set(facts.filter((f) => f.irql).map((f) => `${f.irql!.min}..${f.irql!.max}`));
   if (ranges.size > 1) disagreement(report, name, 'irql', facts, (f) => f.irql?.raw ?? null);
 
-  const status = facts.find((f) => f.status && f.status !== 'supported')?.status ?? 'supported';
+  // A table or list that gives a status wins; else a reference page's own deprecation note makes it obsolete.
+  let status = facts.find((f) => f.status && f.status !== 'supported')?.status ?? 'supported';
   const statusFact = facts.find((f) => f.status === status && f.statusNote);
   if (statusFact) notes.set(name, statusFact.statusNote!());
+  let deprecatedBy: string[] = [];
+  if (status === 'supported') {
+    for (const f of pages) {
+      const d = f.deprecation?.();
+      if (!d) continue;
+      status = 'obsolete';
+      deprecatedBy = d.replacedBy;
+      notes.set(name, d.note);
+      break;
+    }
+  }
   const params = (pages[0] ?? facts.find((f) => f.parameters?.length) ?? primary).parameters ?? [];
   const seeAlso = unique(facts.flatMap((f) => f.seeAlso?.() ?? [])).filter((n) => n !== name);
 
@@ -158,7 +170,7 @@ function mergeRoutine(name: string, facts: RoutineFact[], report: ReportBuilder,
     irql: first('irql'),
     minimumOs: first('minimumOs'),
     status,
-    replacedBy: unique(facts.flatMap((f) => f.replacedBy ?? [])),
+    replacedBy: unique([...facts.flatMap((f) => f.replacedBy ?? []), ...deprecatedBy]),
     summary: prose('summary'),
     description: prose('description'),
     parameters: params.map((p) => ({ name: p.name, type: p.type, direction: p.direction, optional: p.optional, description: p.description() })),

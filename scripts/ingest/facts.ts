@@ -30,6 +30,8 @@ export interface RoutineFact {
   status?: RoutineStatus;
   replacedBy?: string[];
   statusNote?: LazyProse;
+  /** A deprecation note of a reference page, read once its prose is rendered. */
+  deprecation?: () => { note: string; replacedBy: string[] } | null;
   summary?: LazyProse;
   description?: LazyProse;
   parameters?: (Omit<Parameter, 'description'> & { description: LazyProse })[];

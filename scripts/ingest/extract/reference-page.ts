@@ -4,6 +4,7 @@ import type { RoutineKind } from '../../../schema/index.ts';
 import type { LazyProse, RoutineFact, StructureFact } from '../facts.ts';
 import { headerDirOfPage, officialUrlOf } from '../names.ts';
 import { fmList, fmString } from '../parse/markdown.ts';
+import { readDeprecation } from './deprecation.ts';
 import { parseIrql } from './irql.ts';
 import { type LinkContext, makeResolver } from './links.ts';
 import { normaliseMinimumOs } from './minimum-os.ts';
@@ -138,6 +139,7 @@ export function readReferencePage(input: ReferencePageInput, ctx: LinkContext): 
       signature: input.prototype?.text.trim() || null,
       seeAlso,
       officialUrl,
+      deprecation: () => readDeprecation(name, [summary(), prose(description)(), prose(sections.get('remarks'))()]),
     },
   };
 }
