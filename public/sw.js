@@ -28,21 +28,28 @@ self.addEventListener('activate', (event) => {
 
 const IMMUTABLE = /^\/(_astro\/|pagefind\/(?!pagefind\.js$|pagefind-entry\.json$))/;
 
+// pagefind asks for pagefind-entry.json?ts=<now> to dodge HTTP caches: store and look up search files by
+// path alone, or the offline copy would never match the next request.
+function cacheKey(request) {
+  const url = new URL(request.url);
+  return url.pathname.startsWith('/pagefind/') ? url.origin + url.pathname : request;
+}
+
 async function cacheFirst(request) {
-  const cached = await caches.match(request);
+  const cached = await caches.match(cacheKey(request));
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) (await caches.open(CACHE)).put(request, response.clone());
+  if (response.ok) (await caches.open(CACHE)).put(cacheKey(request), response.clone());
   return response;
 }
 
 async function networkFirst(request) {
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === 'basic') (await caches.open(CACHE)).put(request, response.clone());
+    if (response.ok && response.type === 'basic') (await caches.open(CACHE)).put(cacheKey(request), response.clone());
     return response;
   } catch (error) {
-    const cached = await caches.match(request);
+    const cached = await caches.match(cacheKey(request));
     if (cached) return cached;
     if (request.mode === 'navigate') {
       const fallback = await caches.match('/offline/');

@@ -131,11 +131,24 @@ export function renderProse(markdown: string, options: LinkOptions): string {
   return String(file);
 }
 
-/** The same, for short text that should stay inline (a table cell): a single paragraph loses its `<p>`. */
+const inlineCache = new WeakMap<Site, Map<string, string>>();
+
+/**
+ * The same, for short text that should stay inline (a table cell): a single paragraph loses its `<p>`.
+ * A routine's summary appears in the table of its header, of each category and of each structure it
+ * takes: rendered once per build and reused (the cache key includes the page it must not link to).
+ */
 export function renderInlineProse(markdown: string, options: LinkOptions): string {
+  let cache = inlineCache.get(options.site);
+  if (!cache) inlineCache.set(options.site, (cache = new Map()));
+  const key = `${options.self ?? ''}\n${markdown}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
   const html = renderProse(markdown, options);
   const single = /^<p>([\s\S]*)<\/p>$/.exec(html.trim());
-  return single && !single[1].includes('<p>') ? single[1] : html;
+  const out = single && !single[1].includes('<p>') ? single[1] : html;
+  cache.set(key, out);
+  return out;
 }
 
 /** Plain text of a prose field, for meta descriptions and search snippets. */

@@ -1,7 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { serveStatic } from './static-server.ts';
 
@@ -19,7 +17,9 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  outDir = mkdtempSync(join(tmpdir(), 'ddi-hostile-'));
+  // Inside the project: Astro keeps its prerender chunks beside an outDir within the project, but in the
+  // shared .astro/ for one outside it, where a concurrent build of dist/ would overwrite them.
+  outDir = `test-results/hostile-site-${process.pid}`;
   execFileSync('npx', ['astro', 'build', '--outDir', outDir], {
     env: { ...process.env, DDI_CATALOG: FIXTURE },
     stdio: 'pipe',

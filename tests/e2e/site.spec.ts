@@ -53,6 +53,16 @@ test.describe('keyboard journey', () => {
     await expect(page.locator('dialog[open] input')).toBeFocused();
   });
 
+  test('full-text matches from pagefind follow the name matches', async ({ page }) => {
+    await page.goto('/data/');
+    await page.keyboard.press('/');
+    // A word of the prose that is part of no name.
+    await page.locator('dialog[open] input').fill('nonpaged');
+    const fullText = page.locator('dialog[open] [role="option"]', { has: page.locator('.search-detail', { hasText: 'full text' }) });
+    await expect(fullText.first()).toBeVisible({ timeout: 15_000 });
+    await expect(fullText.first().locator('.search-excerpt mark').first()).toHaveText(/nonpaged/i);
+  });
+
   test('the search UI is not loaded until search is opened', async ({ page }) => {
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));

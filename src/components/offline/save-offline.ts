@@ -1,6 +1,6 @@
 /**
- * "Keep the whole site offline": fetches every page listed in /offline-manifest.json into the service
- * worker's cache, a few at a time, showing progress. Pages already cached are skipped.
+ * "Keep the whole site offline": fetches every page and search index file listed in /offline-manifest.json
+ * into the service worker's cache, a few at a time, showing progress. Files already cached are skipped.
  */
 const CACHE = 'ddi-atlas-v1';
 const PARALLEL = 4;
@@ -33,13 +33,13 @@ export function installSaveOffline(): void {
             failed++;
           }
           done++;
-          status.textContent = `${done} of ${manifest.pages.length} pages saved`;
+          status.textContent = `${done} of ${manifest.pages.length} files saved`;
         }
       };
       await Promise.all(Array.from({ length: PARALLEL }, worker));
       status.textContent = failed
-        ? `${done - failed} of ${manifest.pages.length} pages saved; ${failed} failed (try again online).`
-        : `All ${manifest.pages.length} pages are saved for offline use.`;
+        ? `${done - failed} of ${manifest.pages.length} files saved; ${failed} failed (try again online).`
+        : `All ${manifest.pages.length} pages and search files are saved for offline use.`;
       status.dataset.done = 'true';
     } catch (error) {
       status.textContent = `Could not save the site: ${(error as Error).message}`;

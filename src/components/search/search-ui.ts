@@ -13,10 +13,16 @@ interface Result {
   excerpt?: string;
 }
 
+interface PagefindData {
+  url: string;
+  meta: { title?: string };
+  excerpt: string;
+}
+
 interface Pagefind {
   init(): Promise<void>;
   options(o: Record<string, unknown>): Promise<void>;
-  search(q: string): Promise<{ results: { data(): Promise<{ url: string; meta: { title?: string }; excerpt: string }> }[] }>;
+  search(q: string): Promise<{ results: { data(): Promise<PagefindData> }[] }>;
 }
 
 let names: Promise<NameSearch> | undefined;
@@ -136,8 +142,15 @@ class SearchController {
       if (!pf && generation === this.generation) this.render(byName, byName.length ? '' : 'No matching name.');
       return;
     }
-    const found = await pf.search(query);
-    const data = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
+    let data: PagefindData[];
+    try {
+      const found = await pf.search(query);
+      data = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
+    } catch {
+      // Offline with this part of the full-text index never fetched: the name matches still stand.
+      if (generation === this.generation) this.render(byName, byName.length ? '' : 'No matching name (full-text search is unavailable offline for this query).');
+      return;
+    }
     if (generation !== this.generation) return;
     const seen = new Set(byName.map((r) => r.url));
     const extra: Result[] = [];
