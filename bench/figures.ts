@@ -37,6 +37,8 @@ export function notMeasured(group: Group, id: string, label: string, reason: str
 
 export interface Results {
   date: string;
+  /** When each group's figures were taken: a run of some groups keeps the same day's figures of the others. */
+  measured: Partial<Record<Group, string>>;
   machine: Record<string, string | number>;
   settings: Record<string, string | number>;
   figures: Figure[];
@@ -56,7 +58,13 @@ function cell(text: string): string {
 /** The generated part of BENCHMARKS.md: machine, settings, then one table per group. */
 export function renderMarkdown(results: Results): string {
   const lines: string[] = [];
-  lines.push(`Measured ${results.date} by \`npm run bench\`; raw runs in \`bench/results/${results.date.slice(0, 10)}.json\`.`, '');
+  lines.push(`Measured by \`npm run bench\`; raw runs in \`bench/results/${results.date.slice(0, 10)}.json\`.`, '');
+  lines.push('| group | measured at |', '|---|---|');
+  for (const [group, title] of Object.entries(GROUPS)) {
+    const when = results.measured[group as Group];
+    if (when) lines.push(`| ${title} | ${when.replace('T', ' ').slice(0, 16)} UTC |`);
+  }
+  lines.push('');
   lines.push('| machine | |', '|---|---|');
   for (const [key, value] of Object.entries(results.machine)) lines.push(`| ${cell(key)} | ${cell(String(value))} |`);
   lines.push('');

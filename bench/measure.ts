@@ -8,6 +8,8 @@ export interface ProcessRun {
   ms: number;
   /** Peak resident memory the process reported at exit (kB), or null when it reports none. */
   maxRssKB: number | null;
+  /** User + system CPU time the process reported at exit (ms), or null when it reports none. */
+  cpuMs: number | null;
   code: number | null;
   stdout: string;
   stderr: string;
@@ -19,7 +21,7 @@ let runs = 0;
 
 /**
  * Runs a command to completion and times it from the outside. A child that knows `BENCH_STATS` (the bench's own
- * child scripts) writes its peak memory there as it exits.
+ * child scripts, or astro with the stats hook) writes its peak memory and CPU time there as it exits.
  */
 export function runProcess(command: string, args: readonly string[], options: { cwd: string; env?: Record<string, string> }): ProcessRun {
   const stats = join(scratch, `stats-${++runs}.json`);
@@ -31,14 +33,14 @@ export function runProcess(command: string, args: readonly string[], options: { 
     env: { ...process.env, ...options.env, BENCH_STATS: stats, NO_COLOR: '1' },
   });
   const ms = performance.now() - started;
-  let maxRssKB: number | null = null;
+  let reported: { maxRssKB?: number; cpuMs?: number } = {};
   try {
-    maxRssKB = (JSON.parse(readFileSync(stats, 'utf8')) as { maxRssKB: number }).maxRssKB;
+    reported = JSON.parse(readFileSync(stats, 'utf8')) as typeof reported;
   } catch {
-    maxRssKB = null;
+    // A command that does not report (a bare `node -e ''`, the ddi bin) leaves no stats file.
   }
   if (result.error) throw result.error;
-  return { ms, maxRssKB, code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { ms, maxRssKB: reported.maxRssKB ?? null, cpuMs: reported.cpuMs ?? null, code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 export function median(values: readonly number[]): number {
