@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { builtCatalog, pageTypes, useTheme } from './site-helpers.ts';
 
@@ -103,7 +103,7 @@ test('a structure page lists every routine that takes or initialises it', async 
 test('/catalog.json validates against /schema/catalog.schema.json', async ({ request }) => {
   const schema = await (await request.get('/schema/catalog.schema.json')).json();
   const data = await (await request.get('/catalog.json')).json();
-  const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats.default(ajv);
   const validate = ajv.compile(schema);
   expect(validate(data), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
