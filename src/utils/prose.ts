@@ -29,6 +29,7 @@ export function linkNames(text: string, { site, self }: LinkOptions): ElementCon
   for (const match of text.matchAll(NAME)) {
     const target = resolveName(site, match[0]);
     if (!target || target.url === self) continue;
+    if (isOrdinaryWordAtSentenceStart(match[0], target.name, text, match.index)) continue;
     if (match.index > last) out.push({ type: 'text', value: text.slice(last, match.index) });
     out.push({
       type: 'element',
@@ -41,6 +42,17 @@ export function linkNames(text: string, { site, self }: LinkOptions): ElementCon
   if (last === 0) return [{ type: 'text', value: text }];
   if (last < text.length) out.push({ type: 'text', value: text.slice(last) });
   return out;
+}
+
+/**
+ * Role names such as `Cancel` or `Unload` are aliases spelled like ordinary words: mid-sentence and
+ * capitalised they name the routine ("… or Unload routines"), but at the start of a sentence
+ * ("Cancel the IRP") they are just words.
+ */
+function isOrdinaryWordAtSentenceStart(word: string, canonical: string, text: string, index: number): boolean {
+  if (word === canonical || !/^[A-Z][a-z]+$/.test(word)) return false;
+  const before = text.slice(0, index).trimEnd();
+  return before === '' || /[.!?:]$/.test(before);
 }
 
 /**

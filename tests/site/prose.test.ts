@@ -62,3 +62,11 @@ describe('isHttps', () => {
     expect(isHttps(' javascript:alert(1)')).toBe(false);
   });
 });
+
+describe('role-name aliases spelled like words', () => {
+  it('link mid-sentence, not at the start of a sentence', () => {
+    const html = render('Cancel the IRP first. A driver supplies a Cancel routine. Then: Cancel it.');
+    expect(html.match(/entity-link/g)).toHaveLength(1);
+    expect(html).toContain('a <a href="/routines/DRIVER_CANCEL/" class="entity-link">Cancel</a> routine');
+  });
+});
