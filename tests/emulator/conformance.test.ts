@@ -201,7 +201,7 @@ describe('initialisers and recursion limits (ReactOS kmtests observations)', () 
     const e = k.alloc('KEVENT');
     for (let i = 0; i < 24; i++) k.write(e + i, 'UCHAR', 0x55);
     k.KeInitializeEvent(e, k.NotificationEvent, 0);
-    expect(k.read(e, 'ULONG') & 0xff00ff00).toBe(0x55005500 >>> 0);
+    expect((k.read(e, 'ULONG') as number) & 0xff00ff00).toBe(0x55005500 >>> 0);
     expect(k.get(e, 'KEVENT', 'Header.Size')).toBe(6);
     expect(k.get(e, 'KEVENT', 'Header.WaitListHead.Flink')).toBe(e + 8);
     k.set(e, 'KEVENT', 'Header.SignalState', 0x23456789);
