@@ -31,7 +31,7 @@ export function ingest(options: IngestOptions, sources: readonly SourceDeclarati
   const files = listFiles(contentDir);
   const report = new ReportBuilder();
   const index = new NameIndex();
-  const links: LinkContext = { index, report, headers: new Set(), linkTexts: [] };
+  const links: LinkContext = { index, report, headers: new Set(), linkTexts: [], deferred: [] };
   const routines: RoutineFact[] = [];
   const structures: StructureFact[] = [];
   const categories: CategoryFact[] = [];
@@ -63,7 +63,8 @@ export function ingest(options: IngestOptions, sources: readonly SourceDeclarati
   const docs = work.map(({ source, file }) => ({ source, ...prepare(source, file) }));
   const mentions = ctx.mentions;
   for (const d of docs) {
-    for (const m of d.text.matchAll(/[A-Za-z_][A-Za-z0-9_]{2,}/g)) mentions.set(m[0], (mentions.get(m[0]) ?? 0) + 1);
+    // Only code-like tokens (a capital or `_` after the first character) can attest a routine name.
+    for (const m of d.text.matchAll(/\b[A-Za-z_][A-Za-z0-9_]*[A-Z_][A-Za-z0-9_]*/g)) mentions.set(m[0], (mentions.get(m[0]) ?? 0) + 1);
   }
   const errors: string[] = [];
   let done = 0;

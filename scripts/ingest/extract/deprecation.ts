@@ -21,7 +21,7 @@ export function readDeprecation(name: string, proseFields: (string | null | unde
   // The verb follows the subject directly: "This structure is obsolete" is not about the routine.
   const subject = new RegExp(`^(?:(?:in|starting with|for) [^,]+, )?(?:this${kind}|the ${escaped}${kind}|${escaped}${kind}) (?:is|are|has been|was) (?:now )?(?:obsolete|deprecated)\\b`, 'i');
   for (const field of proseFields) {
-    if (!field) continue;
+    if (!field || !/obsolete|deprecated/i.test(field)) continue;
     const sentences = plain(field)
       .split(/\n\s*\n/)
       .flatMap((p) => p.replace(/\s+/g, ' ').split(/(?<=[a-z0-9)][.!?])\s*(?=[A-Z*`[])/));

@@ -1,7 +1,15 @@
 import type { SourceRef } from '../../../schema/index.ts';
 import { ddiPageOf, headerDirOfPage, IDENT_RE, officialUrlOf, type NameIndex } from '../names.ts';
 import type { ReportBuilder } from '../report.ts';
-import type { LinkResolver } from './prose.ts';
+import type { LinkResolution, LinkResolver } from './prose.ts';
+
+/** A link whose meaning depends on names not all read yet: decided when the prose is finalised. */
+export interface DeferredLink {
+  href: string;
+  text: string;
+  at: SourceRef;
+  base: string;
+}
 
 /** Shared state that link resolution reads and feeds. */
 export interface LinkContext {
@@ -11,58 +19,86 @@ export interface LinkContext {
   headers: Set<string>;
   /** Link texts that differ from the entity they point at: alias candidates, decided at merge time. */
   linkTexts: { text: string; name: string; at: SourceRef }[];
+  deferred: DeferredLink[];
 }
 
+const KERNEL_DDI_BASE = 'https://learn.microsoft.com/windows-hardware/drivers/ddi/kernel/';
+
 /**
- * The link resolver for prose read from `file`, starting at document line `fromLine`. A link to an official
- * page or whose text is a known name becomes that name as plain text; https links stay links; `file:` and
- * other schemes become plain text and are recorded as broken links. `onEntity` sees each entity mention.
+ * The link resolver for prose read from `file`, starting at document line `fromLine`. Prose is rendered as
+ * soon as a page is read (so its syntax tree can be dropped), but whether a link names an entity depends on
+ * every source: such links are deferred, and `finaliseProse` decides them once the name index is complete.
+ * `file:` links and other schemes are decided at once: plain text, recorded as broken links.
  */
 export function makeResolver(
   ctx: LinkContext,
   file: string,
   fileText: string,
   fromLine: number,
-  onEntity?: (name: string) => void,
   /** Address of the document, against which its relative links resolve. */
-  base = 'https://learn.microsoft.com/windows-hardware/drivers/ddi/kernel/',
+  base = KERNEL_DDI_BASE,
 ): LinkResolver {
-  const at = (href: string): SourceRef => ({ file, line: lineOf(fileText, href, fromLine) });
   return (href, text) => {
     const h = href.trim();
     if (/file:/i.test(h)) {
-      ctx.report.brokenLink(at(h), text, h, 'file-url');
+      ctx.report.brokenLink({ file, line: lineOf(fileText, h, fromLine) }, text, h, 'file-url');
       return { kind: 'text' };
     }
-    const page = ddiPageOf(h);
-    if (page) {
-      const name = ctx.index.page(page) ?? (IDENT_RE.test(text) ? ctx.index.canonical(text) : undefined);
-      if (name) {
-        if (text && text !== name && IDENT_RE.test(text)) ctx.linkTexts.push({ text, name, at: at(h) });
-        onEntity?.(name);
-        return { kind: 'entity', name };
-      }
-      return { kind: 'external', url: officialUrlOf(headerDirOfPage(page) ?? 'kernel', page) };
-    }
-    const known = IDENT_RE.test(text) ? ctx.index.canonical(text) : undefined;
-    if (known && known.toLowerCase() === text.toLowerCase()) {
-      onEntity?.(known);
-      return { kind: 'entity', name: known };
-    }
-    if (ctx.headers.has(text.toLowerCase())) return { kind: 'text' };
-    if (h.startsWith('#') || h === '') return { kind: 'text' };
-    if (/^https:\/\//i.test(h)) return { kind: 'external', url: h };
-    if (/^http:\/\//i.test(h)) return { kind: 'external', url: 'https://' + h.slice('http://'.length) };
-    if (h.startsWith('//')) return { kind: 'external', url: 'https:' + h };
-    if (h.startsWith('/')) return { kind: 'external', url: 'https://learn.microsoft.com' + h };
-    if (/^[a-z][a-z0-9+.-]*:/i.test(h)) {
-      ctx.report.brokenLink(at(h), text, h, 'unsupported-scheme');
+    if (/^[a-z][a-z0-9+.-]*:/i.test(h) && !/^https?:/i.test(h)) {
+      ctx.report.brokenLink({ file, line: lineOf(fileText, h, fromLine) }, text, h, 'unsupported-scheme');
       return { kind: 'text' };
     }
-    // A relative link of the reference tree: resolve it against the tree's public address.
-    const url = new URL(h.replace(/\.md(?=$|[#?])/, ''), base);
-    return { kind: 'external', url: url.href };
+    ctx.deferred.push({ href: h, text, at: { file, line: fromLine }, base });
+    return { kind: 'deferred', id: ctx.deferred.length - 1 };
   };
+}
+
+/**
+ * What a deferred link is, now that every name is known: a link to an official page or whose text is a
+ * known name becomes that name as plain text; https links stay links; relative links resolve against the
+ * document's address.
+ */
+export function resolveDeferred(ctx: LinkContext, link: DeferredLink): LinkResolution {
+  const { href: h, text } = link;
+  const page = ddiPageOf(h);
+  if (page) {
+    const name = ctx.index.page(page) ?? (IDENT_RE.test(text) ? ctx.index.canonical(text) : undefined);
+    if (name) return { kind: 'entity', name };
+    return { kind: 'external', url: officialUrlOf(headerDirOfPage(page) ?? 'kernel', page) };
+  }
+  const known = IDENT_RE.test(text) ? ctx.index.canonical(text) : undefined;
+  if (known && known.toLowerCase() === text.toLowerCase()) return { kind: 'entity', name: known };
+  if (ctx.headers.has(text.toLowerCase())) return { kind: 'text' };
+  if (h.startsWith('#') || h === '') return { kind: 'text' };
+  if (/^https:\/\//i.test(h)) return { kind: 'external', url: h };
+  if (/^http:\/\//i.test(h)) return { kind: 'external', url: 'https://' + h.slice('http://'.length) };
+  if (h.startsWith('//')) return { kind: 'external', url: 'https:' + h };
+  if (h.startsWith('/')) return { kind: 'external', url: 'https://learn.microsoft.com' + h };
+  try {
+    return { kind: 'external', url: new URL(h.replace(/\.md(?=$|[#?])/, ''), link.base).href };
+  } catch {
+    ctx.report.brokenLink(link.at, text, h, 'unresolvable');
+    return { kind: 'text' };
+  }
+}
+
+// Deferred links sit in rendered prose as \u0001<id>\u0003<link text>\u0002.
+const DEFERRED = /\u0001(\d+)\u0003([^\u0002]*)\u0002/g;
+
+/** Decides the deferred links of rendered prose; `onEntity` sees each entity a link names. */
+export function finaliseProse(ctx: LinkContext, md: string | null, onEntity?: (name: string) => void): string | null {
+  if (md == null || !md.includes('\u0001')) return md;
+  return md.replace(DEFERRED, (_, id: string, inner: string) => {
+    const link = ctx.deferred[Number(id)]!;
+    const r = resolveDeferred(ctx, link);
+    if (r.kind === 'entity') {
+      if (link.text && link.text !== r.name && IDENT_RE.test(link.text)) ctx.linkTexts.push({ text: link.text, name: r.name, at: link.at });
+      onEntity?.(r.name);
+      return inner;
+    }
+    if (r.kind === 'external' && inner.trim()) return `[${inner.trim()}](${r.url})`;
+    return inner;
+  });
 }
 
 /** Line of the first occurrence of `needle` at or after `fromLine` (falls back to `fromLine`). */

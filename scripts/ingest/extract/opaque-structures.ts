@@ -6,11 +6,10 @@ import { visit } from 'unist-util-visit';
 import type { SourceRef } from '../../../schema/index.ts';
 import type { LazyProse, StructureFact } from '../facts.ts';
 import { ddiPageOf, IDENT_RE } from '../names.ts';
-import { type LinkContext, makeResolver as makeDdiResolver } from './links.ts';
+import { finaliseProse, type LinkContext, makeResolver } from './links.ts';
 
 // The page lives among the kernel guides, so its relative links are relative to them.
 const KERNEL_BASE = 'https://learn.microsoft.com/windows-hardware/drivers/kernel/';
-const makeResolver: typeof makeDdiResolver = (ctx, file, text, line, onEntity) => makeDdiResolver(ctx, file, text, line, onEntity, KERNEL_BASE);
 import { normaliseMinimumOs } from './minimum-os.ts';
 import { hastToProse, textOf } from './prose.ts';
 import { splitHeaders } from './reference-page.ts';
@@ -75,12 +74,16 @@ export function readOpaqueStructures(tree: Root, doc: { file: string; text: stri
       const pre = paragraphs.find((p) => p.tagName === 'pre');
       const typedef = pre ? textOf(pre).trim() : null;
       const osLine = paragraphs.find(isOsLine);
-      const prose = (nodes: Element[]): LazyProse => () => hastToProse({ type: 'root', children: nodes }, makeResolver(ctx, doc.file, doc.text, at.line));
-      const routines: string[] = [];
+      const resolver = makeResolver(ctx, doc.file, doc.text, at.line, KERNEL_BASE);
+      const prose = (nodes: Element[]): LazyProse => {
+        const md = hastToProse({ type: 'root', children: nodes }, resolver);
+        return () => finaliseProse(ctx, md);
+      };
+      const bodyMd = body ? hastToProse(body, resolver) : null;
       const collect = () => {
-        routines.length = 0;
-        if (body) hastToProse(body, makeResolver(ctx, doc.file, doc.text, at.line, (n) => n !== name && routines.push(n)));
-        return [...routines];
+        const routines: string[] = [];
+        finaliseProse(ctx, bodyMd, (n) => n !== name && routines.push(n));
+        return routines;
       };
       visit(body ?? { type: 'root', children: [] }, 'element', (a: Element) => {
         if (a.tagName !== 'a') return;

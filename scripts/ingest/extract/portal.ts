@@ -4,7 +4,7 @@ import type { RoutineKind, RoutineStatus, SourceRef } from '../../../schema/inde
 import type { CategoryFact, LazyProse } from '../facts.ts';
 import { ddiPageOf, IDENT_RE } from '../names.ts';
 import type { NameRow } from '../passes/name-rows.ts';
-import { type LinkContext, makeResolver } from './links.ts';
+import { finaliseProse, type LinkContext, makeResolver } from './links.ts';
 import { mdastToProse } from './prose.ts';
 
 /** A name the portal places somewhere, with what the place says about it. */
@@ -43,7 +43,8 @@ interface Doc {
 export function readPortal(tree: Root, doc: Doc, ctx: LinkContext): PortalRead {
   const out: PortalRead = { categories: [], entries: [], headers: [] };
   const at = (node: { position?: { start: { line: number } } }): SourceRef => ({ file: doc.file, line: doc.originalLine((node.position?.start.line ?? 1) + doc.offset) });
-  const prose = (nodes: RootContent[], line: number): LazyProse => () => mdastToProse(nodes, makeResolver(ctx, doc.file, doc.text, line));
+  // Category descriptions grow as their paragraphs are read, so they are rendered when asked for.
+  const prose = (nodes: RootContent[], line: number): LazyProse => () => finaliseProse(ctx, mdastToProse(nodes, makeResolver(ctx, doc.file, doc.text, line)));
   const slugs = new Set<string>();
   let h2: CategoryFact | null = null;
   let category: CategoryFact | null = null;

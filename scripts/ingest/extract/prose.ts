@@ -12,7 +12,7 @@ const fromHtml = (html: string) => htmlParser.parse(html) as HastRoot;
 const toHast = (root: MdastRoot) => toHastProcessor.runSync(root) as HastRoot;
 
 /** What a link in prose turns into: an entity of the catalog (plain text), an external https link, or plain text. */
-export type LinkResolution = { kind: 'entity'; name: string } | { kind: 'external'; url: string } | { kind: 'text' };
+export type LinkResolution = { kind: 'entity'; name: string } | { kind: 'external'; url: string } | { kind: 'text' } | { kind: 'deferred'; id: number };
 
 /** Decides what each link of a prose field becomes; also the place where links are recorded (see-also, aliases, broken). */
 export type LinkResolver = (href: string, text: string) => LinkResolution;
@@ -192,6 +192,7 @@ function inline(node: HastContent, resolve: LinkResolver): string {
       if (!href) return text;
       const r = resolve(href, plain);
       if (r.kind === 'external' && text.trim()) return `[${text.trim()}](${r.url})`;
+      if (r.kind === 'deferred') return deferredMark(r.id, text);
       return text;
     }
     default:
@@ -211,10 +212,15 @@ function textWithMarkdownLinks(value: string, resolve: LinkResolver): string {
     out += escapeText(value.slice(last, m.index));
     const label = m[1]!.replace(/^\*+|\*+$/g, '').trim();
     const r = resolve(m[2]!, label);
-    out += r.kind === 'external' ? `[${escapeText(label)}](${r.url})` : escapeText(label);
+    out += r.kind === 'external' ? `[${escapeText(label)}](${r.url})` : r.kind === 'deferred' ? deferredMark(r.id, escapeText(label)) : escapeText(label);
     last = m.index + m[0].length;
   }
   return out + escapeText(value.slice(last));
+}
+
+/** A link decided later (see finaliseProse): its id and its rendered text, between control characters. */
+function deferredMark(id: number, inner: string): string {
+  return `\u0001${id}\u0003${inner.replace(/[\u0001-\u0003]/g, '')}\u0002`;
 }
 
 function wrap(mark: string, inner: string): string {
@@ -227,7 +233,7 @@ function wrap(mark: string, inner: string): string {
 
 /** Escapes what would otherwise start markdown syntax; `_` is left alone since names are full of it. */
 function escapeText(s: string): string {
-  return s.replace(/[\\`*[\]]/g, '\\$&').replace(/<(?=[A-Za-z/!?])/g, '\\<');
+  return s.replace(/[\u0001-\u0003]/g, '').replace(/[\\`*[\]]/g, '\\$&').replace(/<(?=[A-Za-z/!?])/g, '\\<');
 }
 
 /** The text content of a hast node. */

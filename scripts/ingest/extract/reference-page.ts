@@ -6,7 +6,7 @@ import { headerDirOfPage, officialUrlOf } from '../names.ts';
 import { fmList, fmString } from '../parse/markdown.ts';
 import { readDeprecation } from './deprecation.ts';
 import { parseIrql } from './irql.ts';
-import { type LinkContext, makeResolver } from './links.ts';
+import { finaliseProse, type LinkContext, makeResolver } from './links.ts';
 import { normaliseMinimumOs } from './minimum-os.ts';
 import { mdastToProse } from './prose.ts';
 import { parsePrototype, readAnnotation } from './prototype.ts';
@@ -56,15 +56,22 @@ export function readReferencePage(input: ReferencePageInput, ctx: LinkContext): 
     return { entity: 'error', line: input.bodyOffset + 1, reason: 'page has no "## -description" section and no description in its front matter' };
   }
 
-  const resolve = (s: Section | undefined, onEntity?: (n: string) => void) => makeResolver(ctx, file, input.text, line1(s), onEntity);
-  const prose = (s: Section | undefined): LazyProse => (s ? () => mdastToProse(s.nodes, resolve(s)) : () => null);
+  // Prose is rendered now, so the page's syntax tree can be dropped; links are decided when it is finalised.
+  const render = (nodes: RootContent[] | undefined, line: number): string | null => (nodes ? mdastToProse(nodes, makeResolver(ctx, file, input.text, line)) : null);
+  const prose = (s: Section | undefined): LazyProse => {
+    const md = render(s?.nodes, line1(s));
+    return once(() => finaliseProse(ctx, md));
+  };
   const description = sections.get('description');
+  const descriptionProse = prose(description);
   const fmDescription = fmString(data, 'description');
-  const summary: LazyProse = fmDescription ? () => mdastToProse(parseInlineSummary(fmDescription), resolve(description)) : () => firstParagraph(prose(description)());
+  const summaryMd = fmDescription ? render(parseInlineSummary(fmDescription), line1(description)) : null;
+  const summary: LazyProse = once(fmDescription ? () => finaliseProse(ctx, summaryMd) : () => firstParagraph(descriptionProse()));
   const seeAlsoSection = sections.get('see-also');
+  const seeAlsoMd = render(seeAlsoSection?.nodes, line1(seeAlsoSection));
   const seeAlso = () => {
     const names: string[] = [];
-    if (seeAlsoSection) mdastToProse(seeAlsoSection.nodes, resolve(seeAlsoSection, (n) => names.push(n)));
+    finaliseProse(ctx, seeAlsoMd, (n) => names.push(n));
     return names;
   };
   const header = headerOf(fmString(data, 'req.header'), input.page);
@@ -87,7 +94,7 @@ export function readReferencePage(input: ReferencePageInput, ctx: LinkContext): 
         header,
         includeHeaders: splitHeaders(fmString(data, 'req.include-header')),
         summary,
-        description: fields ? () => joinProse(prose(description)(), prose(fields)()) : prose(description),
+        description: fields ? joinLazy(descriptionProse, prose(fields)) : descriptionProse,
         typedef: input.prototype?.text.trim() || null,
         notes: [],
         minimumOs: normaliseMinimumOs(fmString(data, 'req.target-min-winverclnt')),
@@ -109,6 +116,7 @@ export function readReferencePage(input: ReferencePageInput, ctx: LinkContext): 
       description: prose(p.section),
     };
   });
+  const remarks = prose(sections.get('remarks'));
   for (const q of protoParams ?? []) {
     if (q.name !== '...' && !params.some((p) => p.name === q.name)) params.push({ ...q, description: () => null });
   }
@@ -132,14 +140,14 @@ export function readReferencePage(input: ReferencePageInput, ctx: LinkContext): 
       irql: parseIrql(fmString(data, 'req.irql')),
       minimumOs: normaliseMinimumOs(fmString(data, 'req.target-min-winverclnt')),
       summary,
-      description: prose(description),
+      description: descriptionProse,
       parameters: params,
       returns: prose(sections.get('returns')),
-      remarks: prose(sections.get('remarks')),
+      remarks,
       signature: input.prototype?.text.trim() || null,
       seeAlso,
       officialUrl,
-      deprecation: () => readDeprecation(name, [summary(), prose(description)(), prose(sections.get('remarks'))()]),
+      deprecation: () => readDeprecation(name, [summary(), descriptionProse(), remarks()]),
     },
   };
 }
@@ -221,7 +229,22 @@ function firstParagraph(s: string | null): string | null {
   return s.split(/\n\n/)[0] ?? null;
 }
 
-function joinProse(...parts: (string | null)[]): string | null {
-  const p = parts.filter((x): x is string => !!x);
-  return p.length ? p.join('\n\n') : null;
+/** A thunk that computes its value the first time only (finalising prose records link aliases once). */
+function once<T>(f: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = f();
+      done = true;
+    }
+    return value;
+  };
+}
+
+function joinLazy(...parts: LazyProse[]): LazyProse {
+  return () => {
+    const p = parts.map((x) => x()).filter((x): x is string => !!x);
+    return p.length ? p.join('\n\n') : null;
+  };
 }

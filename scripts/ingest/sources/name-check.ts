@@ -16,7 +16,7 @@ export const NAME_PASSES: readonly NamePass[] = [nameStrayPipe, nameFusedDescrip
 export function attestedFor(rows: NameRow[], ctx: ReadContext): Attested {
   const own = new Map<string, number>();
   // Every identifier a name cell holds counts as the row's own spelling, not as a mention elsewhere.
-  for (const r of rows) for (const m of r.name.matchAll(/[A-Za-z_][A-Za-z0-9_]{2,}/g)) own.set(m[0], (own.get(m[0]) ?? 0) + 1);
+  for (const r of rows) for (const m of r.name.matchAll(/\b[A-Za-z_][A-Za-z0-9_]*[A-Z_][A-Za-z0-9_]*/g)) own.set(m[0], (own.get(m[0]) ?? 0) + 1);
   return { has: (n) => ctx.index.has(n) || (ctx.mentions.get(n) ?? 0) > (own.get(n) ?? 0) };
 }
 
