@@ -69,7 +69,10 @@ export function ingest(options: IngestOptions, sources: readonly SourceDeclarati
   const errors: string[] = [];
   let done = 0;
   let phase = 0;
-  for (const { source, file, text, originalLine } of docs) {
+  for (let i = 0; i < docs.length; i++) {
+    const { source, file, text, originalLine } = docs[i]!;
+    // The text is no longer needed once read: let it go rather than hold every document to the end.
+    docs[i] = undefined as unknown as (typeof docs)[number];
     if (source.phase !== phase) {
       registerRoleNames(routines, index);
       phase = source.phase;

@@ -57,23 +57,18 @@ export function readReferencePage(input: ReferencePageInput, ctx: LinkContext): 
   }
 
   // Prose is rendered now, so the page's syntax tree can be dropped; links are decided when it is finalised.
-  const render = (nodes: RootContent[] | undefined, line: number): string | null => (nodes ? mdastToProse(nodes, makeResolver(ctx, file, input.text, line)) : null);
-  const prose = (s: Section | undefined): LazyProse => {
-    const md = render(s?.nodes, line1(s));
-    return once(() => finaliseProse(ctx, md));
-  };
+  // Every thunk a fact keeps is made by a module-level helper, so that it holds its rendered text and not
+  // this function's scope (which would keep the whole page tree alive until the end of the ingest).
+  const text = input.text;
+  const render = (s: { nodes: RootContent[]; line: number } | undefined) => renderSection(ctx, file, text, s);
+  const prose = (s: Section | undefined): LazyProse => lazyProse(ctx, render(s));
   const description = sections.get('description');
   const descriptionProse = prose(description);
   const fmDescription = fmString(data, 'description');
-  const summaryMd = fmDescription ? render(parseInlineSummary(fmDescription), line1(description)) : null;
-  const summary: LazyProse = once(fmDescription ? () => finaliseProse(ctx, summaryMd) : () => firstParagraph(descriptionProse()));
-  const seeAlsoSection = sections.get('see-also');
-  const seeAlsoMd = render(seeAlsoSection?.nodes, line1(seeAlsoSection));
-  const seeAlso = () => {
-    const names: string[] = [];
-    finaliseProse(ctx, seeAlsoMd, (n) => names.push(n));
-    return names;
-  };
+  const summary: LazyProse = fmDescription
+    ? lazyProse(ctx, render({ nodes: parseInlineSummary(fmDescription), line: line1(description) }))
+    : firstParagraphOf(descriptionProse);
+  const seeAlso = seeAlsoOf(ctx, render(sections.get('see-also')));
   const header = headerOf(fmString(data, 'req.header'), input.page);
   const source = { file, line: 1 };
   const headerDir = input.page ? (input.file.split('/').at(-2) ?? headerDirOfPage(input.page)) : null;
@@ -147,7 +142,7 @@ export function readReferencePage(input: ReferencePageInput, ctx: LinkContext): 
       signature: input.prototype?.text.trim() || null,
       seeAlso,
       officialUrl,
-      deprecation: () => readDeprecation(name, [summary(), descriptionProse(), remarks()]),
+      deprecation: deprecationOf(name, [summary, descriptionProse, remarks]),
     },
   };
 }
@@ -227,6 +222,30 @@ function parseInlineSummary(s: string): RootContent[] {
 function firstParagraph(s: string | null): string | null {
   if (!s) return null;
   return s.split(/\n\n/)[0] ?? null;
+}
+
+function renderSection(ctx: LinkContext, file: string, text: string, s: { nodes: RootContent[]; line: number } | undefined): string | null {
+  return s ? mdastToProse(s.nodes, makeResolver(ctx, file, text, s.line)) : null;
+}
+
+function lazyProse(ctx: LinkContext, md: string | null): LazyProse {
+  return once(() => finaliseProse(ctx, md));
+}
+
+function firstParagraphOf(prose: LazyProse): LazyProse {
+  return once(() => firstParagraph(prose()));
+}
+
+function seeAlsoOf(ctx: LinkContext, md: string | null): () => string[] {
+  return once(() => {
+    const names: string[] = [];
+    finaliseProse(ctx, md, (n) => names.push(n));
+    return names;
+  });
+}
+
+function deprecationOf(name: string, fields: LazyProse[]): () => ReturnType<typeof readDeprecation> {
+  return () => readDeprecation(name, fields.map((f) => f()));
 }
 
 /** A thunk that computes its value the first time only (finalising prose records link aliases once). */
