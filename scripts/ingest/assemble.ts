@@ -226,11 +226,15 @@ function linkStructures(structures: Structure[], routines: Routine[]): void {
   const routineNames = new Set(routines.map((r) => r.name));
   for (const s of structures) s.routines = s.routines.filter((r) => routineNames.has(r));
   for (const r of routines) {
-    for (const p of r.parameters) {
-      if (!p.type) continue;
-      const base = p.type.replace(/\b(const|CONST|volatile|struct)\b/g, '').replace(/[*&\s]+/g, ' ').trim();
-      const s = byType.get(base);
-      if (s && !s.routines.includes(r.name)) s.routines.push(r.name);
+    // Parameter types, and the return type of the prototype (ExAllocateTimer returns a PEX_TIMER).
+    const types = r.parameters.flatMap((p) => (p.type ? [p.type] : []));
+    const declarator = r.signature ? new RegExp(`([^;{}()]*)\\b${r.name}\\s*\\(`).exec(r.signature) : null;
+    if (declarator) types.push(declarator[1]!);
+    for (const type of types) {
+      for (const word of type.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) {
+        const s = byType.get(word);
+        if (s && !s.routines.includes(r.name)) s.routines.push(r.name);
+      }
     }
   }
   for (const s of structures) s.routines.sort(cmp);
