@@ -65,12 +65,11 @@ export interface CategoryFact {
   title: string;
   parent: string | null;
   description: LazyProse;
-  /** Names as the category lists them (before repairs); the catalog's list comes from the routines' categories. */
+  /** Filled when the catalog is assembled, from the categories of the routines (in source order). */
   routines: string[];
   /** The header the section says its routines are defined in ("defined … in the Ntintsafe.h header file"). */
   header?: string;
   source: SourceRef;
 }
 
-export const none: LazyProse = () => null;
 export const text = (s: string | null): LazyProse => () => s;

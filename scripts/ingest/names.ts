@@ -65,11 +65,4 @@ export class NameIndex {
     return this.pages.get(page.toLowerCase());
   }
 
-  names(): IterableIterator<string> {
-    return this.exact.keys();
-  }
-
-  get size(): number {
-    return this.exact.size;
-  }
 }

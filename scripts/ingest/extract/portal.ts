@@ -54,10 +54,7 @@ export function readPortal(tree: Root, doc: Doc, ctx: LinkContext): PortalRead {
   let lastTableEntries: PortalEntry[] = [];
   let pendingHeader: string | undefined;
 
-  const add = (e: PortalEntry) => {
-    out.entries.push(e);
-    if (category && e.category) category.routines.push(e.row.name);
-  };
+  const add = (e: PortalEntry) => out.entries.push(e);
 
   for (const node of tree.children) {
     if (node.type === 'heading') {

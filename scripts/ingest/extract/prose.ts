@@ -46,11 +46,6 @@ export function linksOf(nodes: RootContent[]): { href: string; text: string }[] 
   return links;
 }
 
-/** An HTML fragment (a table cell of a seed) → normalised markdown. */
-export function htmlToProse(html: string, resolve: LinkResolver): string | null {
-  return hastToProse(fromHtml(html), resolve);
-}
-
 /** hast → normalised markdown (no raw HTML survives). */
 export function hastToProse(tree: HastRoot | Element, resolve: LinkResolver): string | null {
   const out = blocks(tree.children as HastContent[], resolve).join('\n\n').trim();
