@@ -20,9 +20,10 @@ export const referencePages: SourceDeclaration = {
 
 export function readPage(doc: SourceDocument, ctx: ReadContext): void {
   const fm = splitFrontMatter(doc.text);
-  if (fm.error) ctx.report.quarantine({ file: doc.file, line: fm.error.line }, firstLines(doc.text, fm.error.line), 'unparseable-page', fm.error.message);
-  if (!fm.data) {
-    ctx.report.quarantine({ file: doc.file, line: 1 }, firstLines(doc.text, 1), 'unparseable-page', 'page has no YAML front matter');
+  // Without its front matter a page has no name or requirements to read: it is quarantined whole.
+  if (fm.error || !fm.data) {
+    const line = fm.error?.line ?? 1;
+    ctx.report.quarantine({ file: doc.file, line }, firstLines(doc.text, line), 'unparseable-page', fm.error?.message ?? 'page has no YAML front matter');
     return;
   }
   const inTree = /^ddi\//.test(doc.file);
