@@ -67,6 +67,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .argument('<name>', 'name or alias, case-insensitive when that is unambiguous')
     .option('--json', 'print the record as JSON')
     .action((name: string, options: { json?: boolean }, command: Command) => {
+      if (name.trim() === '') throw new UsageError('show needs a name');
       const view = catalogFor(command);
       const found = findByName(view.entries, name);
       if (found === null) {

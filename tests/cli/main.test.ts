@@ -42,5 +42,8 @@ describe('main (in-process)', () => {
     expect((await run(['show', 'NoSuchRoutine'])).code).toBe(EXIT.unknownName);
     expect((await run(['query', 'nope:1'])).code).toBe(EXIT.usage);
     expect((await run(['search', 'zzqqxx'])).code).toBe(EXIT.ok);
+    const blank = await run(['show', ' ']);
+    expect(blank.code).toBe(EXIT.usage);
+    expect(blank.stderr).toBe('ddi: show needs a name\n');
   });
 });
