@@ -15,6 +15,8 @@ export const IngestReport = z
     passes: z.array(z.object({ ...SourceRef.shape, pass: z.string() }).strict()),
     /** Names that only their own table row or list item states: kept in the catalog, but no other source confirms the spelling. */
     unattested: z.array(z.object({ ...SourceRef.shape, name: z.string() }).strict()),
+    /** Files of content/ that no source reads (documentation, licences, a prototype without its page), so none is skipped unseen. */
+    ignored: z.array(z.object({ file: z.string(), reason: z.string() }).strict()),
     counts: z.record(z.string(), z.number()),
   })
   .strict()

@@ -59,6 +59,14 @@ export function ingest(options: IngestOptions, sources: readonly SourceDeclarati
       for (const file of files) if (source.files(file)) work.push({ source, file });
     }
   }
+  const read = new Set(work.map((w) => w.file));
+  for (const file of files) {
+    if (read.has(file)) continue;
+    // A `.c` prototype is read with the page beside it.
+    const page = file.replace(/\.c$/, '.md');
+    if (file.endsWith('.c') && read.has(page)) continue;
+    report.ignored.push({ file, reason: file.endsWith('.c') ? 'a prototype with no page beside it' : 'no source reads this kind of file' });
+  }
   // Every document is read and repaired first: the identifiers they mention attest names for the checks.
   const docs = work.map(({ source, file }) => ({ source, ...prepare(source, file) }));
   const mentions = ctx.mentions;
@@ -123,6 +131,7 @@ export function ingest(options: IngestOptions, sources: readonly SourceDeclarati
     merges: report.merges.length,
     disagreements: report.disagreements.length,
     brokenLinks: report.brokenLinks.length,
+    ignoredFiles: report.ignored.length,
   };
   const built = IngestReport.safeParse(report.build(counts));
   if (!built.success) throw new IngestError(built.error.issues.slice(0, 20).map((i) => `report: ${i.path.join('.')}: ${i.message}`));

@@ -49,6 +49,7 @@ try {
       `  quarantined   ${c.quarantined}`,
       `  unattested    ${report.unattested.length} (names only their own row states)`,
       `  text passes   ${report.passes.length} lines repaired before parsing`,
+      `  ignored files ${report.ignored.length}${report.ignored.length ? ` (${report.ignored.slice(0, 3).map((f) => f.file).join(', ')}${report.ignored.length > 3 ? ', …' : ''})` : ''}`,
     ].join('\n'),
   );
 } catch (e) {

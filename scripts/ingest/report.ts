@@ -20,6 +20,7 @@ export class ReportBuilder {
   readonly passes: { file: string; line: number; pass: string }[] = [];
   /** Names only their own row states (no page, link or mention elsewhere): kept, but unverifiable. */
   readonly unattestedNames: { file: string; line: number; name: string }[] = [];
+  readonly ignored: { file: string; reason: string }[] = [];
   private readonly seenRepairs = new Set<string>();
   private readonly seenLinks = new Set<string>();
 
@@ -69,6 +70,7 @@ export class ReportBuilder {
       disagreements: [...this.disagreements].sort((a, b) => cmp(a.name, b.name) || cmp(a.field, b.field)),
       brokenLinks: [...this.brokenLinks].sort((a, b) => byLoc(a, b) || cmp(a.target, b.target)),
       passes: [...this.passes].sort((a, b) => byLoc(a, b) || cmp(a.pass, b.pass)),
+      ignored: [...this.ignored].sort((a, b) => cmp(a.file, b.file)),
       unattested: [...this.unattestedNames].sort((a, b) => byLoc(a, b) || cmp(a.name, b.name)),
       counts: { ...counts, ...sortedRecord(passCounts) },
     };
