@@ -156,3 +156,19 @@ test('axe-core and screenshots: the open search dialog, light and dark, and a ph
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('the IRQL index filters by level and name, and opens filtered from a home-page link', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('a[href="/irql/#PASSIVE_LEVEL"]').click();
+  const level = page.locator('select[data-filter="levels"]');
+  await expect(level).toHaveValue('PASSIVE_LEVEL');
+  const visible = page.locator('#irql-table tbody tr:not([hidden])');
+  const passiveOnly = catalog.routines.filter((r) => r.irql?.min === 'PASSIVE_LEVEL').length;
+  await expect(visible).toHaveCount(passiveOnly);
+  await level.selectOption('DISPATCH_LEVEL');
+  await page.locator('[data-filter-text]').fill('ExAcquireRundownProtection');
+  await expect(visible.first()).toHaveAttribute('data-name', /^ExAcquireRundownProtection/);
+  for (const row of await visible.all()) {
+    await expect(row).toHaveAttribute('data-levels', /DISPATCH_LEVEL/);
+  }
+});

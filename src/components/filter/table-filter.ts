@@ -22,9 +22,16 @@ export function installTableFilters(): void {
       }
       if (count) count.textContent = `${shown} of ${rows.length} shown`;
     };
+    // A link such as /irql/#DISPATCH_LEVEL opens the table filtered to that value.
+    const fromHash = () => {
+      const wanted = decodeURIComponent(location.hash.slice(1));
+      for (const s of selects) if (wanted && [...s.options].some((o) => o.value === wanted)) s.value = wanted;
+      apply();
+    };
     form.hidden = false;
     text?.addEventListener('input', apply);
     for (const s of selects) s.addEventListener('change', apply);
-    apply();
+    window.addEventListener('hashchange', fromHash);
+    fromHash();
   }
 }
