@@ -41,6 +41,8 @@ const pages = [
   '/irql/',
   '/',
   '/headers/wdm.h/',
+  // A routine whose name is markup: title, URL, tables and the name index must all keep it text.
+  `/routines/${encodeURIComponent(catalog.routines.find((r: { name: string }) => r.name.includes('<img')).name)}/`,
 ];
 
 for (const path of pages) {
@@ -101,4 +103,19 @@ test('the CSP really blocks inline script: an injected inline script does not ru
     return (window as unknown as { __cspEscaped?: boolean }).__cspEscaped === true;
   });
   expect(ran).toBe(false);
+});
+
+test('search shows names that are markup as text', async ({ page }) => {
+  await page.goto(`${server.url}/irql/`);
+  await page.keyboard.press('/');
+  await page.locator('dialog[open] input').fill('evil');
+  const option = page.locator('dialog[open] [role="option"]').first();
+  await expect(option.locator('.search-title')).toHaveText(`Evil"><img src=x onerror=window.__pwned='name'>`);
+  await page.locator('dialog[open] input').fill('svg');
+  await expect(page.locator('dialog[open] [role="option"]').first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('h1')).toHaveText(/^Evil"><img/);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  await expect(page.locator('main img, main svg[onload]')).toHaveCount(0);
 });
