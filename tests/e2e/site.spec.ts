@@ -172,3 +172,15 @@ test('the IRQL index filters by level and name, and opens filtered from a home-p
     await expect(row).toHaveAttribute('data-levels', /DISPATCH_LEVEL/);
   }
 });
+
+test('the prototype copy button puts the C prototype on the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/routines/ExAcquireRundownProtection/');
+  const button = page.locator('.signature button[data-copy]');
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(button).toHaveText('Copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const routine = catalog.routines.find((r) => r.name === 'ExAcquireRundownProtection')!;
+  expect(copied).toBe(routine.signature);
+});
