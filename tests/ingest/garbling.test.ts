@@ -53,6 +53,11 @@ describe('garbled names in portal tables', () => {
     expect(routine('ZwOpenTimer')?.status).toBe('reserved');
   });
 
+  it('reads a table that follows a list item without a blank line as a table', () => {
+    expect(routine('WmiCompleteRequest')).toMatchObject({ summary: 'Completes a WMI IRP.', categories: ['wmi'] });
+    expect(result.report.passes.map((p) => p.pass)).toContain('table-after-list-item');
+  });
+
   it('fixes mojibake in category titles and prose', () => {
     const c = result.catalog.categories.find((x) => x.slug.startsWith('memory'));
     expect(c?.title).toBe('Memory … Routines');

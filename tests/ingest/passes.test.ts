@@ -7,12 +7,13 @@ import { nameFamilyPlaceholder } from '../../scripts/ingest/passes/name-family-p
 import { nameFusedDescription } from '../../scripts/ingest/passes/name-fused-description.ts';
 import { nameLostLetter } from '../../scripts/ingest/passes/name-lost-letter.ts';
 import { nameStrayPipe } from '../../scripts/ingest/passes/name-stray-pipe.ts';
+import { tableAfterListItem } from '../../scripts/ingest/passes/table-after-list-item.ts';
 import { tableDelimiterRow } from '../../scripts/ingest/passes/table-delimiter-row.ts';
 import { tableLeadingPipe } from '../../scripts/ingest/passes/table-leading-pipe.ts';
 import type { TextPass } from '../../scripts/ingest/passes/text-pass.ts';
 import { whitespace } from '../../scripts/ingest/passes/whitespace.ts';
 
-const TEXT_PASSES: Record<string, TextPass> = { mojibake, whitespace, 'table-leading-pipe': tableLeadingPipe, 'table-delimiter-row': tableDelimiterRow };
+const TEXT_PASSES: Record<string, TextPass> = { mojibake, whitespace, 'table-leading-pipe': tableLeadingPipe, 'table-delimiter-row': tableDelimiterRow, 'table-after-list-item': tableAfterListItem };
 const root = join(import.meta.dirname, 'pass-fixtures');
 
 // pass-fixtures/<pass>/<case>/input.txt → expected.json ({ text, lines, inserted }); UPDATE=1 rewrites.
