@@ -33,3 +33,11 @@ describe('readDeprecation subjects', () => {
     expect(readDeprecation('KeFoo', ['In Windows 7 and later versions of Windows, this function is obsolete.'])).not.toBeNull();
   });
 });
+
+describe('readDeprecation on long text', () => {
+  it('stays linear when a long name is not followed by "instead"', () => {
+    const started = performance.now();
+    readDeprecation('KeFoo', [`This function is obsolete. Use ${'SomeVeryLongFunctionName'.repeat(40)} for reasons.`]);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});

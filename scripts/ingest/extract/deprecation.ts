@@ -53,18 +53,22 @@ function plain(md: string): string {
     .replace(/^>\s?(\[!\w+\]\s*)?/gm, '');
 }
 
+// One name, or several joined by commas, "or", "and". Separators are required between names, so that a long
+// name cannot be split in many ways when the rest of the pattern fails (exponential backtracking).
+const NAME_LIST = String.raw`[A-Za-z_]\w*(?:\(\))?(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+or\s+|\s+and\s+)[A-Za-z_]\w*(?:\(\))?)*`;
+const REPLACED_BY = new RegExp(String.raw`\breplaced (?:by|with) (?:the )?(${NAME_LIST})`, 'gi');
+const CONSIDER = new RegExp(String.raw`\bconsider using (?:the )?(${NAME_LIST})`, 'gi');
+const USE_INSTEAD = new RegExp(String.raw`\b(?:use|call) (?:the )?(${NAME_LIST})[^.]*?\binstead\b`, 'gi');
+
 function replacements(sentence: string, self: string): string[] {
   const names: string[] = [];
-  const grab = (re: RegExp) => {
+  for (const re of [REPLACED_BY, CONSIDER, USE_INSTEAD]) {
     for (const m of sentence.matchAll(re)) {
-      for (const w of m[1]!.split(/\s*,\s*|\s+or\s+|\s+and\s+/)) {
+      for (const w of m[1]!.split(/\s*,\s*(?:and\s+|or\s+)?|\s+or\s+|\s+and\s+/)) {
         const n = w.replace(/\(\)$/, '').trim();
         if (isNameLike(n) && n !== self && !names.includes(n)) names.push(n);
       }
     }
-  };
-  grab(/\breplaced (?:by|with) (?:the )?((?:[A-Za-z_][A-Za-z0-9_]*(?:\(\))?(?:\s*,\s*|\s+or\s+|\s+and\s+)?)+)/gi);
-  grab(/\bconsider using (?:the )?((?:[A-Za-z_][A-Za-z0-9_]*(?:\(\))?(?:\s*,\s*|\s+or\s+|\s+and\s+)?)+)/gi);
-  grab(/\b(?:use|call) (?:the )?((?:[A-Za-z_][A-Za-z0-9_]*(?:\(\))?(?:\s*,\s*|\s+or\s+|\s+and\s+)?)+)(?: routine| function)?s?\b[^.]*?\binstead\b/gi);
+  }
   return names;
 }

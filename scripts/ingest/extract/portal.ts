@@ -220,7 +220,8 @@ function linksIn(node: RootContent | TableCell | undefined): Link[] {
 /** The names a replacement note points to: link targets, and the names right after "use"/"see" (joined by and/or/commas). */
 export function replacementsIn(note: string, links: Link[]): string[] {
   const names: string[] = [];
-  for (const m of note.matchAll(/\b(?:use|see|call)\s+((?:(?:the\s+)?[A-Za-z_][A-Za-z0-9_]*(?:\s+routine)?(?:\s*,\s*|\s+or\s+|\s+and\s+)?)+)/gi)) {
+  // Separators are required between names, so that no long name can be split in many ways (backtracking).
+  for (const m of note.matchAll(/\b(?:use|see|call)\s+(?:the\s+)?([A-Za-z_]\w*(?:(?:\s*,\s*|\s+or\s+|\s+and\s+)(?:the\s+)?[A-Za-z_]\w*)*)/gi)) {
     for (const w of m[1]!.split(/\s*,\s*|\s+or\s+|\s+and\s+|\s+/)) if (isNameLike(w)) names.push(w);
   }
   for (const l of links) {

@@ -75,6 +75,8 @@ function splitTopLevel(s: string): string[] {
 }
 
 function parseParam(raw: string): PrototypeParam | null {
+  // No C parameter declaration is this long; reading one would only cost quadratic time on garbage.
+  if (raw.length > 1000) return null;
   let s = raw.replace(/\s+/g, ' ').trim();
   let direction: PrototypeParam['direction'] = null;
   let optional = false;
