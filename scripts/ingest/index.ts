@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { Catalog, IngestReport } from '../../schema/index.ts';
+import type { z } from 'zod';
+import { Catalog, Category, Header, IngestReport, Replacement, Routine, Structure } from '../../schema/index.ts';
 import { assemble } from './assemble.ts';
 import type { CategoryFact, RoutineFact, StructureFact } from './facts.ts';
 import type { LinkContext } from './extract/links.ts';
@@ -67,20 +68,18 @@ export function ingest(options: IngestOptions, sources: readonly SourceDeclarati
     if (file.endsWith('.c') && read.has(page)) continue;
     report.ignored.push({ file, reason: file.endsWith('.c') ? 'a prototype with no page beside it' : 'no source reads this kind of file' });
   }
-  // Every document is read and repaired first: the identifiers they mention attest names for the checks.
-  const docs = work.map(({ source, file }) => ({ source, ...prepare(source, file) }));
+  // A first pass counts the identifiers every document mentions (a name mentioned anywhere is attested);
+  // documents are read again for the second, so that no more than one is held in memory at a time.
   const mentions = ctx.mentions;
-  for (const d of docs) {
+  for (const { source, file } of work) {
     // Only code-like tokens (a capital or `_` after the first character) can attest a routine name.
-    for (const m of d.text.matchAll(/\b[A-Za-z_][A-Za-z0-9_]*[A-Z_][A-Za-z0-9_]*/g)) mentions.set(m[0], (mentions.get(m[0]) ?? 0) + 1);
+    for (const m of prepare(source, file, false).text.matchAll(/\b[A-Za-z_][A-Za-z0-9_]*[A-Z_][A-Za-z0-9_]*/g)) mentions.set(m[0], (mentions.get(m[0]) ?? 0) + 1);
   }
   const errors: string[] = [];
   let done = 0;
   let phase = 0;
-  for (let i = 0; i < docs.length; i++) {
-    const { source, file, text, originalLine } = docs[i]!;
-    // The text is no longer needed once read: let it go rather than hold every document to the end.
-    docs[i] = undefined as unknown as (typeof docs)[number];
+  for (const { source, file: path } of work) {
+    const { file, text, originalLine } = prepare(source, path, true);
     if (source.phase !== phase) {
       registerRoleNames(routines, index);
       phase = source.phase;
@@ -94,18 +93,18 @@ export function ingest(options: IngestOptions, sources: readonly SourceDeclarati
       else if (source.phase === 0) report.quarantine({ file, line: 1 }, text.slice(0, 200), 'unparseable-page', e instanceof Error ? e.message : String(e));
       else errors.push(`${file}:1: ${e instanceof Error ? e.message : String(e)}`);
     }
-    options.onProgress?.(++done, docs.length);
+    options.onProgress?.(++done, work.length);
   }
   if (errors.length) throw new IngestError(errors);
   if (phase === 0) registerRoleNames(routines, index);
 
-  function prepare(source: SourceDeclaration, file: string) {
+  function prepare(source: SourceDeclaration, file: string, record: boolean) {
     let text = readFileSync(join(contentDir, file), 'utf8').replace(/\r\n?/g, '\n');
     // lineMap[i] is the original line of line i+1 of the current text (null while no line was inserted).
     let lineMap: number[] | null = null;
     for (const pass of source.passes) {
       const r = pass.apply(text);
-      for (const line of r.lines) report.pass({ file, line: lineMap?.[line - 1] ?? line }, pass.name);
+      if (record) for (const line of r.lines) report.pass({ file, line: lineMap?.[line - 1] ?? line }, pass.name);
       if (r.inserted?.length) lineMap = insertLines(lineMap ?? text.split('\n').map((_, i) => i + 1), r.inserted);
       text = r.text;
     }
@@ -114,11 +113,8 @@ export function ingest(options: IngestOptions, sources: readonly SourceDeclarati
   }
 
   const catalog = assemble({ index, links, report, routines, structures, categories, headerNames: ctx.headerNames });
-  const parsed = Catalog.safeParse(catalog);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 20).map((i) => `catalog: ${i.path.join('.')}: ${i.message}`);
-    throw new IngestError(issues);
-  }
+  const issues = validateCatalog(catalog);
+  if (issues.length) throw new IngestError(issues.slice(0, 20));
   const counts = {
     files: work.length,
     routines: catalog.routines.length,
@@ -135,7 +131,27 @@ export function ingest(options: IngestOptions, sources: readonly SourceDeclarati
   };
   const built = IngestReport.safeParse(report.build(counts));
   if (!built.success) throw new IngestError(built.error.issues.slice(0, 20).map((i) => `report: ${i.path.join('.')}: ${i.message}`));
-  return { catalog: parsed.data, report: built.data };
+  return { catalog, report: built.data };
+}
+
+/**
+ * Validates the catalog with the zod schemas record by record: the same checks as `Catalog.parse`, without
+ * holding a second copy of the whole catalog (the schemas have no defaults or transforms, so a valid record
+ * is its own parse result).
+ */
+function validateCatalog(catalog: Catalog): string[] {
+  const issues: string[] = [];
+  const check = (schema: z.ZodType, value: unknown, path: (string | number)[]) => {
+    const r = schema.safeParse(value);
+    if (!r.success) for (const i of r.error.issues) issues.push(`catalog: ${[...path, ...i.path].join('.')}: ${i.message}`);
+  };
+  check(Catalog, { ...catalog, routines: [], structures: [], headers: [], replacements: [], categories: [] }, []);
+  catalog.routines.forEach((r, i) => check(Routine, r, ['routines', i]));
+  catalog.structures.forEach((r, i) => check(Structure, r, ['structures', i]));
+  catalog.headers.forEach((r, i) => check(Header, r, ['headers', i]));
+  catalog.replacements.forEach((r, i) => check(Replacement, r, ['replacements', i]));
+  catalog.categories.forEach((r, i) => check(Category, r, ['categories', i]));
+  return issues;
 }
 
 /**
