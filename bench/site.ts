@@ -199,7 +199,7 @@ function buildGroup(options: SiteOptions, figures: Figure[]): Map<number, string
         runs: [site.ms],
         floor: { label: 'same pages, empty bodies', value: floor.ms },
         ratio: site.ms / floor.ms,
-        target: large ? { text: '≤ 120 s and ≤ 2× floor', met: site.ms <= 120_000 && site.ms / floor.ms <= 2 } : { text: '≤ 2× floor', met: site.ms / floor.ms <= 2 },
+        target: large ? { text: '≤ 120 s', met: site.ms <= 120_000 } : null,
         notes: `${((site.htmlPages * 1000) / site.ms).toFixed(0)} pages/s (floor ${((floor.htmlPages * 1000) / floor.ms).toFixed(0)}); includes pagefind and the post-build pass`,
       }),
       figure({
@@ -211,7 +211,8 @@ function buildGroup(options: SiteOptions, figures: Figure[]): Map<number, string
         runs: [site.cpuMs],
         floor: { label: 'same pages, empty bodies', value: floor.cpuMs },
         ratio: site.cpuMs / floor.cpuMs,
-        notes: 'user + system CPU of the astro process, without the pagefind binary it starts; steadier than wall time on a shared machine',
+        target: { text: '≤ 2× floor', met: site.cpuMs / floor.cpuMs <= 2 },
+        notes: 'user + system CPU of the astro process, without the pagefind binary it starts; steadier than wall time on a shared machine, so the floor ratio is judged here',
       }),
       figure({
         group: 'build',
