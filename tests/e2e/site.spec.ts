@@ -20,6 +20,10 @@ test.describe('keyboard journey', () => {
       await page.keyboard.press('ArrowDown');
     }
     await expect(target).toHaveAttribute('aria-selected', 'true');
+    // Full-text results arrive later and are appended: the selection must stay where the reader put it.
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    await expect(target).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/routines\/ExAcquireRundownProtection\/$/);
     const badge = page.locator('.requirements .irql-badge');

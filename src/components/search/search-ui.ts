@@ -139,7 +139,7 @@ class SearchController {
     this.render(byName, byName.length ? '' : 'Searching the full text…');
     const pf = await fullText();
     if (generation !== this.generation || !pf) {
-      if (!pf && generation === this.generation) this.render(byName, byName.length ? '' : 'No matching name.');
+      if (!pf && generation === this.generation) this.render(byName, byName.length ? '' : 'No matching name.', true);
       return;
     }
     let data: PagefindData[];
@@ -148,7 +148,7 @@ class SearchController {
       data = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
     } catch {
       // Offline with this part of the full-text index never fetched: the name matches still stand.
-      if (generation === this.generation) this.render(byName, byName.length ? '' : 'No matching name (full-text search is unavailable offline for this query).');
+      if (generation === this.generation) this.render(byName, byName.length ? '' : 'No matching name (full-text search is unavailable offline for this query).', true);
       return;
     }
     if (generation !== this.generation) return;
@@ -161,10 +161,12 @@ class SearchController {
       extra.push({ url, title: d.meta.title ?? url, detail: 'full text', excerpt: d.excerpt });
     }
     const all = [...byName, ...extra];
-    this.render(all, all.length ? '' : `No results for “${query}”.`);
+    this.render(all, all.length ? '' : `No results for “${query}”.`, true);
   }
 
-  private render(results: Result[], message: string): void {
+  /** `keepActive`: full-text results arrive after the name results; keep the option the reader moved to. */
+  private render(results: Result[], message: string, keepActive = false): void {
+    const activeUrl = keepActive ? this.results[this.active]?.url : undefined;
     this.results = results;
     this.active = -1;
     this.list.replaceChildren(
@@ -190,7 +192,7 @@ class SearchController {
     );
     this.input.setAttribute('aria-expanded', String(results.length > 0));
     this.input.removeAttribute('aria-activedescendant');
-    if (results.length) this.setActive(0);
+    if (results.length) this.setActive(Math.max(0, results.findIndex((r) => r.url === activeUrl)));
     this.status.textContent = message || (results.length ? `${results.length} results` : '');
   }
 }
@@ -258,6 +260,7 @@ export function openDialog(): void {
     hint.textContent = '↑ ↓ to move, Enter to open, Esc to close';
     form.append(label, input, close);
     dialog.append(form, status, list, hint);
+    dialog.addEventListener('close', () => input.blur());
     dialog.addEventListener('click', (e) => {
       if (e.target === dialog) dialog!.close();
     });

@@ -11,6 +11,8 @@ export function loadSearchUi(): Promise<typeof import('./search-ui.ts')> {
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
+  // Right after the search dialog closes, its (now hidden) input can still be the event target.
+  if (target.closest('dialog:not([open])')) return false;
   return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
 }
 
