@@ -23,12 +23,15 @@ export function refuseImports(source: string): string | null {
   return /\bimport\s*(\(|\.)/.test(source) ? 'Examples cannot load code: `import(…)` and `import.meta` are not available here.' : null;
 }
 
-function failed(message: string, lines: string[]): ExampleResult {
-  return { lines, truncated: false, outcome: 'error', bugcheck: null, message, line: null, state: null, timeline: [] };
+function failed(message: string, lines: string[], truncated = false): ExampleResult {
+  return { lines, truncated, outcome: 'error', bugcheck: null, message, line: null, state: null, timeline: [] };
 }
 
 export function runInWorker(source: string, hooks: { onPrint?: (line: string, state: SerializedSnapshot | null) => void; timeLimitMs?: number } = {}): WorkerRun {
   const lines: string[] = [];
+  // Set when the worker reports that the output cap was reached, so a run stopped later (time limit, script
+  // error, Stop) still says its output was cut.
+  let truncated = false;
   let worker: Worker | null = null;
   let url = '';
   let finish: (r: ExampleResult) => void = () => undefined;
@@ -54,12 +57,14 @@ export function runInWorker(source: string, hooks: { onPrint?: (line: string, st
   ], { type: 'text/javascript' });
   url = URL.createObjectURL(blob);
   worker = new Worker(url);
-  const timer = setTimeout(() => finish(failed(`The example ran longer than ${(hooks.timeLimitMs ?? TIME_LIMIT_MS) / 1000} s and was stopped.`, lines)), hooks.timeLimitMs ?? TIME_LIMIT_MS);
+  const timer = setTimeout(() => finish(failed(`The example ran longer than ${(hooks.timeLimitMs ?? TIME_LIMIT_MS) / 1000} s and was stopped.`, lines, truncated)), hooks.timeLimitMs ?? TIME_LIMIT_MS);
   worker.onmessage = (ev: MessageEvent) => {
     const m = ev.data as { type: string; line?: string; state?: SerializedSnapshot | null; result?: ExampleResult };
     if (m.type === 'print' && m.line !== undefined) {
       lines.push(m.line);
       hooks.onPrint?.(m.line, m.state ?? null);
+    } else if (m.type === 'truncated') {
+      truncated = true;
     } else if (m.type === 'done' && m.result) {
       clearTimeout(timer);
       finish(m.result);
@@ -69,13 +74,13 @@ export function runInWorker(source: string, hooks: { onPrint?: (line: string, st
     ev.preventDefault();
     clearTimeout(timer);
     const where = ev.lineno > PREFIX_LINES ? ` (line ${ev.lineno - PREFIX_LINES})` : '';
-    finish(failed(`${ev.message || 'The example could not be compiled'}${where}`, lines));
+    finish(failed(`${ev.message || 'The example could not be compiled'}${where}`, lines, truncated));
   };
   return {
     done,
     cancel: () => {
       clearTimeout(timer);
-      finish(failed('Stopped.', lines));
+      finish(failed('Stopped.', lines, truncated));
     },
   };
 }
