@@ -101,11 +101,35 @@ test('growing JavaScript arrays until the time limit: the worker is terminated a
   const r = await run(page, box, [
     'const hoard = [];',
     'print("hoarding");',
-    'for (;;) hoard.push(new Array(1 << 20).fill(hoard.length));',
+    'for (;;) {',
+    '  hoard.push(new Array(1 << 20).fill(hoard.length));',
+    '  if (hoard.length % 64 === 0) print("holding", hoard.length, "arrays of a million");',
+    '}',
   ].join('\n'), { busy: true });
   expect(r.status).toBe('Failed');
-  await expect(box.locator('.rx-output')).toContainText('hoarding');
-  await expect(box.locator('.rx-output')).toContainText(/was stopped|out of memory/);
+  const text = (await box.locator('.rx-output').textContent()) ?? '';
+  console.log('slow hoard reached:', /holding \d+/g.exec(text.split('\n').filter((l) => l.startsWith('holding')).pop() ?? '')?.[0]);
+  await expect(box.locator('.rx-output')).toContainText('holding 64 arrays');
+  await expect(box.locator('.rx-output')).toContainText('ran longer than 3 s and was stopped');
+  await expectResponsive(page, box);
+  await expectNextRunWorks(page, box);
+});
+
+// Known limit, kept as an expected failure so it is noticed when it changes: a dedicated worker shares its
+// renderer process (and V8's pointer-compression cage) with the page, so a worker that reaches the heap limit
+// before the time limit takes the tab down with it ("Target crashed"). No check inside the worker can
+// see a tight allocation loop coming; the fix is to run the worker in a process of its own (a sandboxed,
+// process-isolated frame). When that lands this test starts passing and Playwright reports it: remove test.fail.
+test('allocating faster than the time limit can catch: the page survives', async ({ page }) => {
+  test.fail(true, 'a worker out of memory crashes the renderer that holds the page');
+  const box = await openExample(page);
+  const r = await run(page, box, [
+    'const hoard = [];',
+    'print("hoarding fast");',
+    'for (;;) hoard.push(new Array(1 << 24).fill(hoard.length + 0.5));',
+  ].join('\n'));
+  expect(r.status).toBe('Failed');
+  await expect(box.locator('.rx-output')).toContainText('hoarding fast');
   await expectResponsive(page, box);
   await expectNextRunWorks(page, box);
 });
@@ -119,6 +143,7 @@ test('a flood of output is capped with a message saying so, whether the example 
   await expect(output).toContainText('output truncated');
   await expect(output).not.toContainText('line 999999');
   r = await run(page, box, 'print("x".repeat(10 * 1024 * 1024));\nprint("after the big line");');
+  expect(r.status).toBe('Finished');
   await expect(output).toContainText('output truncated');
   expect((await output.textContent())!.length).toBeLessThan(200 * 1024);
   r = await run(page, box, 'for (let i = 0; ; i++) print("flood", i);', { busy: true });
