@@ -120,8 +120,10 @@ test('growing JavaScript arrays until the time limit: the worker is terminated a
 // Known limit, kept as an expected failure so it is noticed when it changes: a dedicated worker shares its
 // renderer process (and V8's pointer-compression cage) with the page, so a worker that reaches the heap limit
 // before the time limit takes the tab down with it ("Target crashed"). No check inside the worker can
-// see a tight allocation loop coming; the fix is to run the worker in a process of its own (a sandboxed,
-// process-isolated frame). When that lands this test starts passing and Playwright reports it: remove test.fail.
+// see a tight allocation loop coming, and the page cannot measure a worker's memory without cross-origin
+// isolation. A sandboxed iframe (srcdoc or same-site src) holding the worker still shares the process in this
+// Chromium; only a frame on another site gets a process of its own. When such a fix lands this test starts
+// passing and Playwright reports it: remove test.fail.
 test('allocating faster than the time limit can catch: the page survives', async ({ page }) => {
   test.fail(true, 'a worker out of memory crashes the renderer that holds the page');
   const box = await openExample(page);
