@@ -49,6 +49,22 @@ describe('name passes', () => {
     expect(r.quarantined).toEqual([expect.objectContaining({ raw: 'RtlStringCbCat', reason: 'ambiguous-repair' })]);
   });
 
+  it('nameLostLetter repairs an unattested name from its own description only when one letter makes a word it uses', () => {
+    const r = nameLostLetter(
+      [
+        ...rows('RGUMENT_PRESENT', 'YTES_TO_PAGES', 'PAGE_ALIG', 'OUND_TO_PAGES'),
+      ].map((row, i) => ({ ...row, description: () => ['Returns FALSE if an argument pointer is NULL.', 'Converts a size in bytes to pages.', 'Rounds an address down to align it with a page.', 'Rounds OUND to pages.'][i]! })),
+      attested(),
+    );
+    expect(r.rows.map((x) => x.name)).toEqual(['ARGUMENT_PRESENT', 'BYTES_TO_PAGES', 'PAGE_ALIGN', 'OUND_TO_PAGES']);
+    expect(r.repairs.map((x) => [x.from, x.rule])).toEqual([
+      ['RGUMENT_PRESENT', 'lost-first-letter-by-description'],
+      ['YTES_TO_PAGES', 'lost-first-letter-by-description'],
+      ['PAGE_ALIG', 'lost-last-letter-by-description'],
+    ]);
+    expect(r.rows[0]!.aliases).toEqual(['RGUMENT_PRESENT']);
+  });
+
   it('nameFusedDescription splits at the longest attested name, else after a leading code name', () => {
     const r = nameFusedDescription(rows('KeInitializeSpinLockInitializes a lock.', 'MmUnsecureVirtualMemory Unsecures a range.', 'ZwOpenTimer.', 'Returns the state.'), attested('KeInitializeSpinLock'));
     expect(r.rows.map((x) => [x.name, x.description()])).toEqual([
