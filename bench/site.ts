@@ -509,6 +509,13 @@ export async function siteFigures(options: SiteOptions): Promise<Figure[]> {
   const figures: Figure[] = [];
   let built = new Map<number, string>();
   if (options.only.has('build')) built = buildGroup(options, figures);
+  else {
+    // Without the build group, the sites a previous bench run built are measured (the same catalogs).
+    for (const corpus of options.corpora) {
+      const dist = join(options.work, `dist-${corpus.routinePages}`);
+      if (existsSync(join(dist, 'index.html'))) built.set(corpus.routinePages, dist);
+    }
+  }
   const realDist = built.get(options.corpora[0]!.routinePages) ?? join(options.root, 'dist');
   if (!existsSync(join(realDist, 'index.html'))) {
     const reason = `no built site at ${relative(options.root, realDist)} (run the build group or \`npm run build\`)`;
