@@ -1,3 +1,4 @@
+import { editDistance, mayBeWithin } from '../../scripts/ddi/words.ts';
 import { entityUrl, type EntityType } from './urls.ts';
 
 /**
@@ -81,7 +82,7 @@ export class NameSearch {
 
   /**
    * Ranked hits: exact name (0), name prefix (1), a query that starts at a word of the name (2),
-   * every query word starting a word of the name (3), a substring (4). Ties: canonical names before
+   * every query word starting a word of the name (3), a substring (4), a typo at a word start (5). Ties: canonical names before
    * aliases, shorter names first, then alphabetical.
    */
   search(query: string, limit = 50): NameHit[] {
@@ -122,5 +123,24 @@ function scoreEntry(entry: Prepared, whole: string, words: string[]): number | n
   for (const s of starts) if (lower.startsWith(whole, s)) return 2;
   if (words.length > 1 && words.every((w) => starts.some((s) => lower.startsWith(w, s)))) return 3;
   if (lower.includes(whole)) return 4;
+  if (typoMatch(entry, whole)) return 5;
   return null;
+}
+
+/**
+ * A slip of the keyboard (`rundwon`, `KeAquireSpinLock`): the typed letters lie within one edit (two from
+ * eight letters on) of the name's letters from one of its word starts, a swapped pair counting as one edit —
+ * the same measure `ddi search` uses. Short queries get no tolerance: any edit of them makes another word.
+ */
+function typoMatch(entry: Prepared, whole: string): boolean {
+  if (whole.length < 4) return false;
+  const limit = whole.length < 8 ? 1 : 2;
+  if (!mayBeWithin(whole, entry.lower, limit)) return false;
+  for (const s of entry.starts) {
+    for (let len = whole.length - limit; len <= whole.length + limit; len++) {
+      if (s + len > entry.lower.length) break;
+      if (editDistance(whole, entry.lower.slice(s, s + len), limit) <= limit) return true;
+    }
+  }
+  return false;
 }

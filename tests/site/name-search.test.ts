@@ -53,6 +53,15 @@ describe('NameSearch.search', () => {
     expect(refs[0].name).toBe('EX_RUNDOWN_REF');
   });
 
+  it('tolerates a slip of the keyboard, after every real match: "rundwon", "KeAquireSpinLock"', () => {
+    expect(names('rundwon')).toEqual(expect.arrayContaining(['ExAcquireRundownProtection', 'ExRundownCompleted', 'EX_RUNDOWN_REF']));
+    expect(names('rundwon')).not.toContain('ObReferenceObject');
+    expect(names('KeAquireSpinLock')[0]).toBe('KeAcquireSpinLock');
+    expect(search.search('KeAquireSpinLock')[0]!.score).toBe(5);
+    // Three letters allow no slip: any edit of them makes another word.
+    expect(names('rnu')).toEqual([]);
+  });
+
   it('returns nothing for an empty or unmatched query', () => {
     expect(search.search('   ')).toEqual([]);
     expect(search.search('zzzz')).toEqual([]);
