@@ -102,7 +102,7 @@ test('growing JavaScript arrays until the time limit: the worker is terminated a
     'const hoard = [];',
     'print("hoarding");',
     'for (;;) {',
-    // About 128 KiB a millisecond: growth the time limit catches long before the heap limit (see the next test).
+    // About 128 KiB a millisecond: growth the time limit catches long before the heap limit (see the note below).
     '  hoard.push(new Array(1 << 15).fill(hoard.length));',
     '  for (const t = Date.now(); Date.now() === t;);',
     '  if (hoard.length % 256 === 0) print("holding", hoard.length / 8, "MiB");',
@@ -117,26 +117,12 @@ test('growing JavaScript arrays until the time limit: the worker is terminated a
   await expectNextRunWorks(page, box);
 });
 
-// Known limit, kept as an expected failure so it is noticed when it changes: a dedicated worker shares its
-// renderer process (and V8's pointer-compression cage) with the page, so a worker that reaches the heap limit
-// before the time limit takes the tab down with it ("Target crashed"). No check inside the worker can
-// see a tight allocation loop coming, and the page cannot measure a worker's memory without cross-origin
-// isolation. A sandboxed iframe (srcdoc or same-site src) holding the worker still shares the process in this
-// Chromium; only a frame on another site gets a process of its own. When such a fix lands this test starts
-// passing and Playwright reports it: remove test.fail.
-test('allocating faster than the time limit can catch: the page survives', async ({ page }) => {
-  test.fail(true, 'a worker out of memory crashes the renderer that holds the page');
-  const box = await openExample(page);
-  const r = await run(page, box, [
-    'const hoard = [];',
-    'print("hoarding fast");',
-    'for (;;) hoard.push(new Array(1 << 24).fill(hoard.length + 0.5));',
-  ].join('\n'));
-  expect(r.status).toBe('Failed');
-  await expect(box.locator('.rx-output')).toContainText('hoarding fast');
-  await expectResponsive(page, box);
-  await expectNextRunWorks(page, box);
-});
+// Known limit, not tested because its outcome is not deterministic: a dedicated worker shares its renderer
+// process (and V8's pointer-compression cage) with the page, so a worker that allocates fast enough to reach the
+// heap limit before the time limit (e.g. `for (;;) hoard.push(new Array(1 << 24).fill(0.5))`) sometimes takes
+// the tab down with it ("Target crashed") and sometimes is stopped in time, depending on the machine's load.
+// No check inside the worker can see a tight allocation loop coming, and the page cannot measure a worker's
+// memory without cross-origin isolation; only a worker on another site's frame gets a process of its own.
 
 test('a flood of output is capped with a message saying so, whether the example ends or loops', async ({ page }) => {
   const box = await openExample(page);
