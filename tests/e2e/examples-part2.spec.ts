@@ -1,14 +1,7 @@
 // A sample of emulator part 2's examples in Chromium: the safe string library's printf forms print what the
 // Node tests expect, and a list corrupted by a double removal stops with the fail-fast bug check.
-import { expect, test, type Locator, type Page } from '@playwright/test';
-
-async function openExample(page: Page, slug: string): Promise<Locator> {
-  await page.goto('/playground/');
-  const box = page.locator(`.runnable-example[data-example="${slug}"]`);
-  await box.locator('.rx-open').click();
-  await expect(box.locator('.rx-editor .cm-editor')).toBeVisible();
-  return box;
-}
+import { expect, test } from '@playwright/test';
+import { openExample } from './example-helpers.ts';
 
 test('the ntstrsafe printf example formats and truncates in the browser as in Node', async ({ page }) => {
   const box = await openExample(page, 'strsafe-printf');

@@ -1,14 +1,7 @@
 // The runnable examples in Chromium: the playground runs an example in a Web Worker and shows its output,
 // a bug check as the blue-screen summary, and stops a runaway example at the time limit.
-import { expect, test, type Locator, type Page } from '@playwright/test';
-
-async function openExample(page: Page, slug: string): Promise<Locator> {
-  await page.goto('/playground/');
-  const box = page.locator(`.runnable-example[data-example="${slug}"]`);
-  await box.locator('.rx-open').click();
-  await expect(box.locator('.rx-editor .cm-editor')).toBeVisible();
-  return box;
-}
+import { expect, test } from '@playwright/test';
+import { openExample } from './example-helpers.ts';
 
 test('an example runs in a worker and prints its expected output', async ({ page }) => {
   const box = await openExample(page, 'irql');
