@@ -160,6 +160,7 @@ export class KernelContext {
     main.state = 'running';
     this.current = main;
     this.processors[main.cpu]!.thread = main;
+    this.typeThreadObject(main);
   }
 
   // ---- processors and IRQL -------------------------------------------------------------------------
@@ -260,8 +261,15 @@ export class KernelContext {
 
   startThread(name: string, fn: () => unknown): SimThread {
     const t = this.newThread(name, fn);
+    this.typeThreadObject(t);
     this.note('start', name);
     return t;
+  }
+
+  /** A KTHREAD starts with a DISPATCHER_HEADER whose Type is ThreadObject (6); drivers read it. Written once a
+   * current thread exists, since every memory access is made on behalf of one. */
+  private typeThreadObject(t: SimThread): void {
+    this.memory.write(t.address, 'UCHAR', 6);
   }
 
   threadByAddress(address: number): SimThread | undefined {

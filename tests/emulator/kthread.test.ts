@@ -35,5 +35,8 @@ describe('critical and guarded regions', () => {
     await k.settle();
     expect(other).toBe(started);
     expect(other).not.toBe(main);
+    // Every thread object, not only those the object manager has met, is typed ThreadObject (6).
+    expect(k.read(other, 'UCHAR')).toBe(6);
+    expect(k.read(main, 'UCHAR')).toBe(6);
   });
 });
