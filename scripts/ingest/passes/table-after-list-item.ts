@@ -1,6 +1,5 @@
-import type { TextPass } from './text-pass.ts';
+import { TABLE_DELIMITER as DELIMITER, type TextPass } from './text-pass.ts';
 
-const DELIMITER = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;
 
 /**

@@ -1,7 +1,6 @@
-import type { TextPass } from './text-pass.ts';
+import { TABLE_DELIMITER as DELIMITER, type TextPass } from './text-pass.ts';
 
 const ROW = /^\s*\|.*\|/;
-const DELIMITER = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
 
 /**
  * Table headers that lost their `|---|` line (`|Routine|Replacement|` directly followed by rows): GFM

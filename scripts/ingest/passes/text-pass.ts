@@ -27,3 +27,6 @@ export function lineWise(text: string, fix: (line: string, index: number, lines:
   });
   return { text: touched.length ? out.join('\n') : text, lines: touched };
 }
+
+/** A GFM table delimiter row (`|---|:--:|`), with or without its outer pipes. */
+export const TABLE_DELIMITER = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
